@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/wieiswie/wieiswie/bot"
+	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/knowledge"
+)
+
+// loadKnowledge loads dir, or the embedded default when dir is empty.
+func loadKnowledge(dir string) ([]knowledge.Document, []knowledge.Problem) {
+	if dir == "" {
+		return knowledge.Load(knowledge.Default())
+	}
+	return knowledge.LoadDir(dir)
+}
+
+// buildIndex loads the knowledge, reports its problems on w as warnings and
+// indexes what loaded.
+func buildIndex(ctx context.Context, dir, indexDir string, w io.Writer) (*index.Index, time.Duration, error) {
+	start := time.Now()
+	docs, problems := loadKnowledge(dir)
+	for _, p := range problems {
+		fmt.Fprintf(w, "waarschuwing: %s\n", p)
+	}
+	if len(docs) == 0 {
+		return nil, 0, fmt.Errorf("no documents to answer from in %q", dir)
+	}
+	ix, err := index.Build(ctx, docs, index.Options{Path: indexDir})
+	return ix, time.Since(start), err
+}
+
+// openIndex is how serve gets its index: the knowledge folder (or the
+// embedded default) indexed in memory or in indexDir, problems logged.
+func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (bot.Asker, io.Closer, error) {
+	start := time.Now()
+	docs, problems := loadKnowledge(dir)
+	for _, p := range problems {
+		log.Warn().Str("file", p.File).Int("line", p.Line).Bool("skipped", p.Skipped).Msg(p.Message)
+	}
+	if len(docs) == 0 {
+		return nil, nil, fmt.Errorf("no documents to answer from in %q", dir)
+	}
+	ix, err := index.Build(ctx, docs, index.Options{Path: indexDir})
+	if err != nil {
+		return nil, nil, err
+	}
+	log.Info().Int("docs", ix.Len()).Dur("took", time.Since(start)).Msg("knowledge indexed")
+	return ix, ix, nil
+}

@@ -1,0 +1,55 @@
+// Command wieiswie answers "who is who" questions about a local government:
+// in a terminal (ask), over a questions file (eval), as a check of a
+// knowledge folder (check), and in Slack (serve). This file only wires.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `wieiswie — wie is wie in je gemeente
+
+Usage:
+  wieiswie ask   [--knowledge DIR] [--index DIR] [--json] [--top N] [QUESTION]
+  wieiswie check [--knowledge DIR]
+  wieiswie eval  [--knowledge DIR] --questions FILE [--json]
+  wieiswie serve (configured by the environment or .env; see README)
+
+Without --knowledge the embedded default documents are used.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+// run is main without the process around it, so tests can call it.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "ask":
+		return runAsk(ctx, args[1:], stdin, stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "eval":
+		return runEval(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr, getenv, openIndex)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "wieiswie: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+}

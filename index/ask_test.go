@@ -1,0 +1,155 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/wieiswie/wieiswie/knowledge"
+)
+
+func buildDir(t testing.TB, dir string) *Index {
+	t.Helper()
+	docs, problems := knowledge.LoadDir(dir)
+	for _, p := range problems {
+		t.Fatalf("fixture problem: %s", p)
+	}
+	ix, err := Build(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func ask(t *testing.T, ix *Index, q string) Result {
+	t.Helper()
+	res, err := ix.Ask(context.Background(), q, 3)
+	if err != nil {
+		t.Fatalf("Ask(%q): %v", q, err)
+	}
+	return res
+}
+
+// Two invented municipalities, so that every mechanism is shown on words
+// and names the sample does not have.
+func TestAskMechanisms(t *testing.T) {
+	ix := buildDir(t, "testdata/twee")
+	tests := []struct {
+		name, question string
+		wantSource     string // "" for no answer
+		wantShape      Shape
+	}{
+		// Question shapes
+		{"who is role", "wie is de algemeen directeur van Zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoIsRole},
+		{"who is role, our", "wie is onze algemeen directeur in heibeek?", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
+		{"extra words", "hallo, weet iemand wie in zandhoven de financieel directeur is ?", "zandhoven/financieel-directeur.md", ShapeWhoIsRole},
+		{"who handles", "wie behandelt klachten in zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoHandles},
+		{"where can I go", "bij wie kan ik terecht voor subsidies voor sportclubs in heibeek", "heibeek/sportdienst.md", ShapeWhoHandles},
+		{"contact", "telefoonnummer van de dpo van heibeek", "heibeek/dpo.md", ShapeContactOf},
+		{"reach", "hoe bereik ik de financieel directeur van zandhoven", "zandhoven/financieel-directeur.md", ShapeContactOf},
+		{"roles of person", "welke functies heeft Nathalie Peeters", "zandhoven/schepen-financien.txt", ShapeRolesOfPerson},
+		{"who is name", "wie is Sofie Wouters", "heibeek/algemeen-directeur.txt", ShapeRolesOfPerson},
+		{"what does role", "wat doet de financieel directeur van zandhoven", "zandhoven/functiebeschrijving-financieel-directeur.txt", ShapeWhatDoesRole},
+		{"bare keyword", "datalek heibeek", "heibeek/dpo.md", ShapeKeywords},
+		{"lowercase no punctuation", "wie is de schepen van financien in zandhoven", "zandhoven/schepen-financien.txt", ShapeWhoIsRole},
+		// Dutch words
+		{"stem: behandelt ~ behandelen", "wie behandelt aanvragen voor evenementen in zandhoven", "zandhoven/schepen-financien.txt", ShapeWhoHandles},
+		{"compound: klachtenbehandeling ~ klacht", "wie doet de klachtenbehandeling in zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoHandles},
+		{"compound: personeel + beleid", "wie is verantwoordelijk voor personeel in zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoHandles},
+		{"diacritics", "schepen van financiën zandhoven", "zandhoven/schepen-financien.txt", ShapeWhoIsRole},
+		{"old title", "wie is de gemeentesecretaris van heibeek", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
+		{"old title, hyphenated", "wie is de OCMW-secretaris van heibeek", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
+		{"synonym: financieel beheerder", "financieel beheerder zandhoven", "zandhoven/financieel-directeur.md", ShapeWhoIsRole},
+		{"synonym: dpo", "wie is de DPO in heibeek", "heibeek/dpo.md", ShapeWhoIsRole},
+		{"typo in role", "wie is de algemeen direkteur van heibeek", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
+		{"typo in name", "welke functies heeft Sofie Wouterss", "heibeek/algemeen-directeur.txt", ShapeRolesOfPerson},
+		{"typo in organisation", "wie is de algemeen directeur van zandhovn", "zandhoven/algemeen-directeur.txt", ShapeWhoIsRole},
+		{"english", "who is the general director of Heibeek", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
+		{"english task", "who handles complaints in Zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoHandles},
+		// No answer
+		{"unknown role", "wie is de omgevingsambtenaar van zandhoven", "", ShapeWhoIsRole},
+		{"unknown deputy", "wie is de adjunct-algemeen directeur van heibeek", "", ShapeWhoIsRole},
+		{"role held elsewhere only", "wie is de brandweercommandant van heibeek", "", ShapeWhoIsRole},
+		{"nonsense", "wie is wie", "", ShapeWhoIsRole},
+		{"only punctuation", "?!?... 🙂", "", ShapeKeywords},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := ask(t, ix, tt.question)
+			got := ""
+			if len(res.Answers) > 0 {
+				got = res.Answers[0].Source
+			}
+			if got != tt.wantSource {
+				t.Errorf("%q: first answer %q (%s), want %q", tt.question, got, res.Outcome, tt.wantSource)
+			}
+			if res.Shape != tt.wantShape {
+				t.Errorf("%q: shape %s, want %s", tt.question, res.Shape, tt.wantShape)
+			}
+			if tt.wantSource == "" && res.Outcome != NotFound {
+				t.Errorf("%q: outcome %s, want not-found", tt.question, res.Outcome)
+			}
+		})
+	}
+}
+
+func TestAskOutcomes(t *testing.T) {
+	ix := buildDir(t, "testdata/twee")
+	t.Run("answered", func(t *testing.T) {
+		res := ask(t, ix, "wie is de algemeen directeur van Zandhoven")
+		if res.Outcome != Answered || res.Answers[0].Name != "Pieter Claes" {
+			t.Fatalf("got %s %+v", res.Outcome, res.Answers)
+		}
+	})
+	t.Run("several organisations: a list", func(t *testing.T) {
+		res := ask(t, ix, "wie is de algemeen directeur")
+		if res.Outcome != Ambiguous {
+			t.Fatalf("outcome %s, want ambiguous", res.Outcome)
+		}
+		names := map[string]bool{}
+		for _, a := range res.Answers {
+			names[a.Name] = true
+		}
+		if !names["Pieter Claes"] || !names["Sofie Wouters"] {
+			t.Errorf("want both directors listed, got %v", names)
+		}
+	})
+	t.Run("not found names the topic and what is known", func(t *testing.T) {
+		res := ask(t, ix, "wie is de brandweercommandant van heibeek")
+		if res.Outcome != NotFound || len(res.Answers) != 0 {
+			t.Fatalf("got %s with %d answers", res.Outcome, len(res.Answers))
+		}
+		if !strings.Contains(res.Topic, "brandweercommandant") {
+			t.Errorf("topic %q", res.Topic)
+		}
+		if len(res.Known) == 0 {
+			t.Errorf("no hint of what is known")
+		}
+	})
+}
+
+// A function description answers a who-question with the person who holds
+// the function, and a what-question with the description, naming the holder.
+func TestFunctionDescriptionNamesHolder(t *testing.T) {
+	ix := buildDir(t, "testdata/twee")
+	res := ask(t, ix, "wat doet de financieel directeur van zandhoven")
+	a := res.Answers[0]
+	if a.Kind != knowledge.KindFunction || a.Name != "Ruben Maes" || len(a.Contact.Phones) == 0 {
+		t.Errorf("what-question: got %s %q %v", a.Kind, a.Name, a.Contact.Phones)
+	}
+	res = ask(t, ix, "wie levert een visum bij een uitgave in zandhoven")
+	if a := res.Answers[0]; a.Source != "zandhoven/financieel-directeur.md" {
+		t.Errorf("who-question: got %s, want the holder's card", a.Source)
+	}
+}
+
+// Query syntax typed by a user is text, never a bleve query.
+func TestAskQuerySyntaxIsText(t *testing.T) {
+	ix := buildDir(t, "testdata/twee")
+	for _, q := range []string{`+name:"Sofie" -directeur`, `algemeen~2 directeur*`, `org:heibeek`, `"`, `(((`, strings.Repeat("klacht ", 20000)} {
+		if _, err := ix.Ask(context.Background(), q, 3); err != nil {
+			t.Errorf("Ask(%.30q): %v", q, err)
+		}
+	}
+}

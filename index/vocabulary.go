@@ -1,0 +1,246 @@
+package index
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/wieiswie/wieiswie/knowledge"
+)
+
+// vocabulary is what the knowledge base lets us recognise in a question
+// before any search: organisations, people's names and role titles, each a
+// sequence of folded words, looked up by their first word.
+type vocabulary struct {
+	orgs  *phrases
+	names *phrases
+	roles *phrases
+	// held holds the canonical roles some document holds or describes; a
+	// question about a role outside it has no answer here.
+	held map[string]bool
+	// known are role titles the documents hold, for "I do know about …".
+	known []string
+}
+
+// phrase is a sequence of folded words that stands for key.
+type phrase struct {
+	words []string
+	key   string
+}
+
+// phrases indexes phrases by their first word, and first words by their
+// stem so "schepenen" finds "schepen".
+type phrases struct {
+	byFirst map[string][]phrase
+	byStem  map[string][]string
+	stem    func(string) string
+}
+
+func newPhrases(stem func(string) string) *phrases {
+	return &phrases{byFirst: map[string][]phrase{}, byStem: map[string][]string{}, stem: stem}
+}
+
+func (p *phrases) add(text, key string) {
+	words := strings.Fields(knowledge.Fold(text))
+	if len(words) == 0 {
+		return
+	}
+	first := words[0]
+	for _, o := range p.byFirst[first] {
+		if o.key == key && equalWords(o.words, words) {
+			return
+		}
+	}
+	if _, ok := p.byFirst[first]; !ok {
+		s := p.stem(first)
+		p.byStem[s] = append(p.byStem[s], first)
+	}
+	p.byFirst[first] = append(p.byFirst[first], phrase{words: words, key: key})
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles are the small words of Flemish surnames (Van de Velde).
+var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den": true, "het": true, "ter": true, "ten": true, "le": true, "la": true, "d": true}
+
+func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string) *vocabulary {
+	exact := func(s string) string { return s }
+	v := &vocabulary{orgs: newPhrases(exact), names: newPhrases(exact), roles: newPhrases(stem), held: map[string]bool{}}
+	for _, g := range roles.Groups() {
+		key := knowledge.Fold(g[0])
+		for _, t := range g {
+			v.roles.add(t, key)
+		}
+	}
+	known := map[string]string{}
+	for _, d := range docs {
+		if d.Organisation != "" {
+			v.orgs.add(d.Organisation, d.Organisation)
+		}
+		if d.Name != "" {
+			full := knowledge.Fold(d.Name)
+			v.names.add(full, full)
+			// The surname alone ("Van Hecke", "Gobert") names the person too.
+			if w := strings.Fields(full); len(w) > 1 && significant(w[1:]) {
+				v.names.add(strings.Join(w[1:], " "), full)
+			}
+		}
+		for _, t := range roleTitles(d) {
+			key := roles.Canonical(t)
+			v.roles.add(t, key)
+			v.held[key] = true
+		}
+		for _, f := range d.Functions {
+			if f.Body != "" {
+				// A body is named like a role ("het BCSD") and held by its members.
+				key := roles.Canonical(f.Body)
+				v.roles.add(f.Body, key)
+				v.held[key] = true
+			}
+			if _, ok := known[roles.Canonical(f.Title)]; !ok {
+				known[roles.Canonical(f.Title)] = f.Title
+			}
+		}
+		for _, a := range d.Aliases {
+			v.held[roles.Canonical(a)] = true
+		}
+	}
+	for _, t := range known {
+		v.known = append(v.known, t)
+	}
+	sort.Strings(v.known)
+	return v
+}
+
+// significant reports whether a surname has a word long enough to identify
+// someone (not just "de" or "van").
+func significant(words []string) bool {
+	for _, w := range words {
+		if !nameParticles[w] && len(w) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// mention is a phrase found in a question.
+type mention struct {
+	key        string
+	start, end int // token range in the question
+	fuzzy      bool
+}
+
+// find returns the phrases of p in tokens, longest first, never overlapping
+// each other or a used token. With fuzzy, words may differ by a letter or
+// two (see near); otherwise they must be equal or share a stem.
+func (p *phrases) find(tokens []string, used []bool, fuzzy bool) []mention {
+	var out []mention
+	for i := 0; i < len(tokens); i++ {
+		if used[i] {
+			continue
+		}
+		best := mention{end: -1}
+		try := func(cands []phrase) {
+			for _, ph := range cands {
+				n := len(ph.words)
+				if i+n > len(tokens) || n <= best.end-best.start {
+					continue
+				}
+				ok := true
+				for j, w := range ph.words {
+					if used[i+j] || !p.wordMatch(tokens[i+j], w, fuzzy) {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					best = mention{key: ph.key, start: i, end: i + n, fuzzy: fuzzy}
+				}
+			}
+		}
+		if !fuzzy {
+			for _, first := range p.byStem[p.stem(tokens[i])] {
+				try(p.byFirst[first])
+			}
+		} else if len(tokens[i]) >= 5 && !fillers[tokens[i]] {
+			for first, cands := range p.byFirst {
+				if near(tokens[i], first) {
+					try(cands)
+				}
+			}
+		}
+		if best.end > 0 {
+			out = append(out, best)
+			for j := best.start; j < best.end; j++ {
+				used[j] = true
+			}
+			i = best.end - 1
+		}
+	}
+	return out
+}
+
+func (p *phrases) wordMatch(token, word string, fuzzy bool) bool {
+	if token == word {
+		return true
+	}
+	if fuzzy {
+		return near(token, word)
+	}
+	return len(token) >= 4 && p.stem(token) == p.stem(word)
+}
+
+// near reports whether a and b differ by few enough letters to be the same
+// word mistyped: one letter from five letters on, two from eight.
+func near(a, b string) bool {
+	n := min(len(a), len(b))
+	max := 0
+	switch {
+	case n >= 8:
+		max = 2
+	case n >= 5:
+		max = 1
+	default:
+		return a == b
+	}
+	if d := len(a) - len(b); d > max || -d > max {
+		return false
+	}
+	return levenshtein(a, b, max) <= max
+}
+
+// levenshtein is the edit distance of a and b, giving up (returning
+// limit+1) as soon as it must exceed limit.
+func levenshtein(a, b string, limit int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,85 @@
+// Package knowledge is the domain of wieiswie: the documents a local
+// government publishes about who does what, the parsers for the formats they
+// come in, and the role-title equivalences that tie old titles to new ones.
+// It knows nothing about search or Slack.
+package knowledge
+
+import "fmt"
+
+// Kind says what a document describes; it decides how an answer is shown.
+type Kind string
+
+const (
+	KindPerson   Kind = "person"   // a person card: name, contact, functions, info
+	KindFunction Kind = "function" // a function description: what a role does
+	KindService  Kind = "service"  // a service or desk, usually with a contact person
+	KindGeneric  Kind = "generic"  // any other text document
+)
+
+// Document is one file of the knowledge base, parsed.
+type Document struct {
+	// Source is the path relative to the knowledge folder, with forward
+	// slashes (for the embedded default: the file name).
+	Source       string
+	Kind         Kind
+	Title        string
+	Organisation string // the municipality or body the document belongs to, if known
+	Name         string // the person the document is about (person and service documents)
+	Functions    []Function
+	Contact      Contact
+	Aliases      []string // other names people use for this person, service or role
+	Passages     []Passage
+	// Holders lists the sources of the person documents that hold the role a
+	// function description describes; filled by Link.
+	Holders []string
+	// Role is the function title a function description describes
+	// ("Functiebeschrijving algemeen directeur" → "algemeen directeur").
+	Role string
+}
+
+// Function is one row of a person's functions table: the body (Gemeenteraad,
+// Schepencollege, OCMW raad …) and the function held in it.
+type Function struct {
+	Body  string `json:"body"`
+	Title string `json:"function"`
+}
+
+// Contact is how to reach a person or service.
+type Contact struct {
+	Phones  []string `json:"phone"`
+	Emails  []string `json:"email"`
+	Address string   `json:"address"` // address lines joined with ", "
+	Website string   `json:"website,omitempty"`
+}
+
+// Empty reports whether there is nothing to reach anyone by.
+func (c Contact) Empty() bool {
+	return len(c.Phones) == 0 && len(c.Emails) == 0 && c.Address == "" && c.Website == ""
+}
+
+// Passage is the unit an answer quotes: one paragraph or one bullet, with the
+// heading it stands under and the line it starts on.
+type Passage struct {
+	Heading string
+	Text    string
+	Line    int
+}
+
+// Problem is something wrong with a document, reported with where it is so
+// the person who maintains the documents can fix it. Problems are values, not
+// log lines: loading goes on and the caller decides how to report them.
+type Problem struct {
+	File    string
+	Line    int // 0 when the problem is about the whole file
+	Message string
+	// Skipped is true when the file was not loaded at all (empty, binary,
+	// too large, unreadable); otherwise its document was loaded anyway.
+	Skipped bool
+}
+
+func (p Problem) Error() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Message)
+}

@@ -1,0 +1,183 @@
+package knowledge
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The lists ship inside the binary and stay editable without Go: one group of
+// equivalent terms a line, separated by "=", the preferred term first.
+var (
+	//go:embed data/roles.txt
+	rolesTxt string
+	//go:embed data/words.txt
+	wordsTxt string
+)
+
+// Equivalences is a list of groups of terms that mean the same thing: role
+// titles and their old names ("algemeen directeur = gemeentesecretaris"), or
+// everyday and English words ("mayor = burgemeester"). Terms are compared
+// folded (see Fold), so "OCMW-secretaris" and "ocmw secretaris" are one term.
+type Equivalences struct {
+	groups [][]string
+	byTerm map[string]int // folded term → index in groups
+}
+
+// DefaultRoles returns the role-title equivalences that ship with wieiswie.
+func DefaultRoles() *Equivalences {
+	e, _ := ParseEquivalences("roles.txt", strings.NewReader(rolesTxt))
+	return e
+}
+
+// DefaultWords returns the word equivalences (everyday words, English) that
+// ship with wieiswie.
+func DefaultWords() *Equivalences {
+	e, _ := ParseEquivalences("words.txt", strings.NewReader(wordsTxt))
+	return e
+}
+
+// ParseEquivalences reads one group a line ("a = b = c"); "#" starts a
+// comment. A bad line is reported and skipped, never fatal: a typo in the
+// list must not stop the bot from answering.
+func ParseEquivalences(name string, r io.Reader) (*Equivalences, []Problem) {
+	e := &Equivalences{byTerm: map[string]int{}}
+	var problems []Problem
+	sc := bufio.NewScanner(r)
+	for line := 1; sc.Scan(); line++ {
+		text, _, _ := strings.Cut(sc.Text(), "#")
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		var terms []string
+		bad := false
+		for _, t := range strings.Split(text, "=") {
+			t = strings.Join(strings.Fields(t), " ")
+			if Fold(t) == "" {
+				bad = true
+				break
+			}
+			terms = append(terms, t)
+		}
+		switch {
+		case bad:
+			problems = append(problems, Problem{File: name, Line: line, Message: "empty term in equivalence; line skipped"})
+		case len(terms) < 2:
+			problems = append(problems, Problem{File: name, Line: line, Message: `want at least two terms separated by "="; line skipped`})
+		default:
+			e.Add(terms...)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		problems = append(problems, Problem{File: name, Message: fmt.Sprintf("read: %v", err)})
+	}
+	return e, problems
+}
+
+// Add makes terms equivalent, merging with any group that already holds one
+// of them (front-matter aliases join the list this way).
+func (e *Equivalences) Add(terms ...string) {
+	target := -1
+	for _, t := range terms {
+		if i, ok := e.byTerm[Fold(t)]; ok {
+			target = i
+			break
+		}
+	}
+	if target < 0 {
+		target = len(e.groups)
+		e.groups = append(e.groups, nil)
+	}
+	for _, t := range terms {
+		f := Fold(t)
+		if f == "" {
+			continue
+		}
+		if i, ok := e.byTerm[f]; ok && i != target {
+			// Merge the other group into target.
+			for _, o := range e.groups[i] {
+				e.byTerm[Fold(o)] = target
+			}
+			e.groups[target] = append(e.groups[target], e.groups[i]...)
+			e.groups[i] = nil
+			continue
+		}
+		if _, ok := e.byTerm[f]; !ok {
+			e.byTerm[f] = target
+			e.groups[target] = append(e.groups[target], t)
+		}
+	}
+}
+
+// Group returns every term equivalent to term, the preferred one first, or
+// nil when term is not in the list.
+func (e *Equivalences) Group(term string) []string {
+	if e == nil {
+		return nil
+	}
+	if i, ok := e.byTerm[Fold(term)]; ok {
+		return e.groups[i]
+	}
+	return nil
+}
+
+// Canonical returns the preferred term of term's group, folded; for a term
+// not in the list, the folded term itself. Two titles mean the same role
+// exactly when their canonical forms are equal.
+func (e *Equivalences) Canonical(term string) string {
+	if g := e.Group(term); g != nil {
+		return Fold(g[0])
+	}
+	return Fold(term)
+}
+
+// Groups returns all groups, for query expansion and for listing.
+func (e *Equivalences) Groups() [][]string {
+	if e == nil {
+		return nil
+	}
+	out := make([][]string, 0, len(e.groups))
+	for _, g := range e.groups {
+		if len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// Clone returns a copy that can be extended without changing e.
+func (e *Equivalences) Clone() *Equivalences {
+	c := &Equivalences{byTerm: map[string]int{}}
+	for _, g := range e.Groups() {
+		c.Add(g...)
+	}
+	return c
+}
+
+// Fold lowercases s, strips diacritics (financiën → financien), turns
+// hyphens, slashes and other punctuation into spaces and collapses white
+// space, so titles written in different hands compare equal.
+func Fold(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,201 @@
+package knowledge
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// MaxFileSize is the largest file Load reads. Real documents are a few KiB;
+// anything this big is a mistake (an export, a log) and would only slow the
+// index down.
+const MaxFileSize = 4 << 20
+
+// LoadDir loads the knowledge folder dir; see Load.
+func LoadDir(dir string) ([]Document, []Problem) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, []Problem{{File: dir, Message: fmt.Sprintf("cannot open knowledge folder: %v", err), Skipped: true}}
+	}
+	if !info.IsDir() {
+		return nil, []Problem{{File: dir, Message: "knowledge folder is not a folder", Skipped: true}}
+	}
+	return Load(os.DirFS(dir))
+}
+
+// Load reads every .txt, .md and .markdown file under fsys, recursively,
+// and links function descriptions to the people who hold the function (see
+// Link). Hidden files and folders (".git") and other files are skipped
+// silently; a file that cannot be read, is too large, empty or binary is
+// reported and skipped, and loading goes on. Documents come sorted by
+// Source, which is the slash path relative to the root of fsys.
+func Load(fsys fs.FS) ([]Document, []Problem) {
+	var docs []Document
+	var problems []Problem
+	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err // the root itself: nothing to load
+			}
+			problems = append(problems, Problem{File: p, Message: fmt.Sprintf("cannot read: %v; skipped", err), Skipped: true})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !isDocumentName(p) {
+			return nil
+		}
+		doc, fileProblems, ok := loadFile(fsys, p, d)
+		problems = append(problems, fileProblems...)
+		if ok {
+			docs = append(docs, doc)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		problems = append(problems, Problem{File: ".", Message: fmt.Sprintf("cannot read knowledge folder: %v", walkErr), Skipped: true})
+	}
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Source < docs[j].Source })
+	Link(docs, DefaultRoles())
+	return docs, problems
+}
+
+func isDocumentName(name string) bool {
+	return isMarkdownName(name) || strings.EqualFold(path.Ext(name), ".txt")
+}
+
+// loadFile reads and parses one file. A symbolic link to a file is followed;
+// one to a folder is not (fs.WalkDir does not descend into it either), so a
+// link loop cannot make loading hang.
+func loadFile(fsys fs.FS, p string, d fs.DirEntry) (Document, []Problem, bool) {
+	skip := func(format string, args ...any) (Document, []Problem, bool) {
+		return Document{}, []Problem{{File: p, Message: fmt.Sprintf(format, args...), Skipped: true}}, false
+	}
+	var info fs.FileInfo
+	var err error
+	if d.Type()&fs.ModeSymlink != 0 {
+		info, err = fs.Stat(fsys, p)
+	} else {
+		info, err = d.Info()
+	}
+	if err != nil {
+		return skip("cannot read: %v; skipped", err)
+	}
+	if info.IsDir() {
+		return Document{}, nil, false // a link to a folder: not followed
+	}
+	if !info.Mode().IsRegular() {
+		return skip("not a regular file (%v); skipped", info.Mode().Type())
+	}
+	if info.Size() > MaxFileSize {
+		return skip("file is %s, larger than the %s limit; skipped", humanSize(info.Size()), humanSize(MaxFileSize))
+	}
+	data, err := readLimited(fsys, p, MaxFileSize)
+	if err != nil {
+		return skip("cannot read: %v; skipped", err)
+	}
+
+	doc, problems := Parse(p, data)
+	if isSkipped(problems) {
+		return Document{}, problems, false
+	}
+	if doc.Organisation == "" {
+		doc.Organisation = organisationOf(doc)
+	}
+	return doc, problems, true
+}
+
+var errTooLarge = errors.New("file grew larger than the size limit while reading")
+
+// readLimited reads at most limit bytes; the size from the directory may be
+// stale, and reading without a limit could exhaust memory.
+func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+func humanSize(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// belgianPostcode matches an address line "8300 Knokke-Heist" (also
+// "B-8300 Knokke-Heist").
+var belgianPostcode = regexp.MustCompile(`^(?:B-?)?[1-9]\d{3} +(\S.*)$`)
+
+// organisationOf guesses the organisation of a document without one in its
+// front matter: the first folder of its source ("knokke-heist/…" →
+// "Knokke-Heist"), else the city of its address ("8300 Knokke-Heist").
+func organisationOf(doc Document) string {
+	if folder := organisationFolder(doc.Source); folder != "" {
+		return titleCase(folder)
+	}
+	for _, line := range strings.Split(doc.Contact.Address, ",") {
+		if m := belgianPostcode.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// organisationFolder returns the first folder of source, passing over
+// folders that only hold documents ("corpus/kastelbroek/…" → "kastelbroek",
+// as in the sample set), or "" for a file at the root.
+func organisationFolder(source string) string {
+	folders := strings.Split(path.Dir(source), "/")
+	for _, f := range folders {
+		switch strings.ToLower(f) {
+		case ".", "", "corpus", "docs", "documents", "documenten", "kennis", "knowledge":
+			continue
+		}
+		return f
+	}
+	return ""
+}
+
+// titleCase capitalises each part of an all-lower-case folder name
+// ("knokke-heist" → "Knokke-Heist", "de_panne" → "De Panne"); a name that
+// already has capitals ("Heist-op-den-Berg") is kept as written.
+func titleCase(folder string) string {
+	folder = cleanText(strings.ReplaceAll(folder, "_", " "))
+	if strings.ToLower(folder) != folder {
+		return folder
+	}
+	var b strings.Builder
+	upper := true
+	for _, r := range folder {
+		if upper {
+			r = unicode.ToUpper(r)
+		}
+		b.WriteRune(r)
+		upper = r == ' ' || r == '-'
+	}
+	return b.String()
+}

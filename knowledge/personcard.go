@@ -1,0 +1,231 @@
+package knowledge
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// A person card is the page a municipal website shows for one person,
+// copied as text:
+//
+//	Miet Gobert
+//	Contactgegevens
+//	Alfred Verweeplein 1
+//	8300 Knokke-Heist
+//	België
+//	+32 50 630 100
+//	Functie(s)
+//	BestuurFunctie
+//	SchepencollegeAlgemeen directeur
+//	Info
+//	1. De gemeentesecretaris is de algemeen directeur …
+//	 • De gemeentesecretaris staat in voor …
+//
+// The section titles are the only structure; each may be missing.
+
+// cardSection is the part of a person card a line belongs to.
+type cardSection int
+
+const (
+	sectionIntro     cardSection = iota // between the name and the first section title
+	sectionContact                      // after "Contactgegevens"
+	sectionFunctions                    // after "Functie(s)" or the "BestuurFunctie" header
+	sectionInfo                         // after "Info"
+)
+
+// cardMarker returns the section a section-title line opens, comparing the
+// cleaned line without case. header is true for the table header
+// "BestuurFunctie", which opens the functions section too.
+func cardMarker(line string) (section cardSection, header, ok bool) {
+	switch strings.ToLower(cleanText(line)) {
+	case "contactgegevens":
+		return sectionContact, false, true
+	case "functie(s)", "functies", "functie":
+		return sectionFunctions, false, true
+	case "bestuurfunctie", "bestuur functie":
+		return sectionFunctions, true, true
+	case "info", "informatie":
+		return sectionInfo, false, true
+	}
+	return 0, false, false
+}
+
+// isPersonCard reports whether a .txt file has the person-card shape.
+func isPersonCard(lines []string) bool {
+	for _, l := range lines {
+		if s, header, ok := cardMarker(l); ok && (s == sectionContact || header) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// A phone number starts with + or 0 and holds digits and the usual
+	// separators; at least six digits keep a stray "0" out.
+	phoneLine = regexp.MustCompile(`^[+0][0-9 ./()\-]*$`)
+	// A numbered Info heading: "1. De gemeentesecretaris is …".
+	numberedLine = regexp.MustCompile(`^\d{1,3}[.)] +(\S.*)$`)
+	// A contact line may carry a label: "Tel.: 050 …", "E-mail: …".
+	contactLabel = regexp.MustCompile(`(?i)^(tel(efoon)?|gsm|mobiel|gsm-nummer|fax|e-?mail|mail|web(site)?|adres)\.? *: *`)
+)
+
+// bulletText returns the text of a bullet line ("•", "-" or "*" followed by
+// a space; "•" may be glued to the text) and whether the line is one.
+func bulletText(clean string) (string, bool) {
+	if rest, ok := strings.CutPrefix(clean, "•"); ok {
+		return rest, true
+	}
+	for _, m := range []string{"- ", "* "} {
+		if rest, ok := strings.CutPrefix(clean, m); ok {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// sentenceLike reports whether a line reads like running text rather than a
+// table row; such a line after the functions table means the "Info" title
+// is missing and the info has begun.
+func sentenceLike(clean string) bool {
+	if utf8.RuneCountInString(clean) > 100 {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(clean)
+	return strings.ContainsRune(".!?;", last)
+}
+
+// parsePersonCard reads the person-card shape; see the comment at the top of
+// this file.
+func parsePersonCard(source string, lines []string) (Document, []Problem) {
+	doc := Document{Kind: KindPerson}
+	var problems []Problem
+	var address []string
+	var list passageList
+	section := sectionIntro
+	contactBlank := false // a blank line has been seen inside the contact block
+
+	first := firstNonBlank(lines)
+	if first >= 0 {
+		if _, _, ok := cardMarker(lines[first]); ok {
+			problems = append(problems, Problem{File: source, Line: first + 1,
+				Message: "person card has no name: the first line is a section title"})
+			first-- // read the marker line as a section title below
+		} else {
+			doc.Name = cleanText(lines[first])
+		}
+	}
+
+	for i := first + 1; i < len(lines); i++ {
+		raw, n := lines[i], i+1
+		clean := cleanText(raw)
+		if clean == "" {
+			list.flush()
+			if section == sectionContact && (len(address) > 0 || !doc.Contact.Empty()) {
+				contactBlank = true
+			}
+			continue
+		}
+		if s, header, ok := cardMarker(raw); ok {
+			list.flush()
+			section = s
+			contactBlank = false
+			if header || s == sectionInfo {
+				list.setHeading("")
+			}
+			continue
+		}
+
+		switch section {
+		case sectionContact:
+			if addContactLine(&doc.Contact, &address, clean, contactBlank) {
+				continue
+			}
+			// Not contact information after a blank line: the block ended
+			// without a section title; read on as text.
+			section = sectionIntro
+			list.start(n, clean)
+
+		case sectionFunctions:
+			_, isBullet := bulletText(clean)
+			if numberedLine.MatchString(clean) || isBullet || sentenceLike(clean) {
+				section = sectionInfo // the "Info" title is missing
+				i--                   // read this line again as info
+				continue
+			}
+			f, ok := SplitGluedRow(raw)
+			if !ok {
+				problems = append(problems, Problem{File: source, Line: n,
+					Message: fmt.Sprintf("cannot tell body from function in %q; kept as a function without body", clean)})
+			}
+			if f.Title != "" {
+				doc.Functions = append(doc.Functions, f)
+			}
+
+		case sectionInfo:
+			if m := numberedLine.FindStringSubmatch(clean); m != nil {
+				list.setHeading(m[1])
+			} else if text, ok := bulletText(clean); ok {
+				list.start(n, text)
+			} else {
+				list.extend(n, clean) // paragraph line, or continuation of a bullet
+			}
+
+		default: // sectionIntro
+			list.extend(n, clean)
+		}
+	}
+
+	doc.Title = doc.Name
+	doc.Contact.Address = strings.Join(address, ", ")
+	doc.Passages = list.passages()
+	return doc, problems
+}
+
+// addContactLine sorts one line of the contact block into phone, e-mail,
+// website or address. After a blank line inside the block only lines that
+// are clearly contact details count; anything else returns false.
+func addContactLine(c *Contact, address *[]string, clean string, afterBlank bool) bool {
+	line := contactLabel.ReplaceAllString(clean, "")
+	lower := strings.ToLower(line)
+	switch {
+	case line == "":
+		return true
+	case phoneLine.MatchString(line) && countDigits(line) >= 6:
+		c.Phones = append(c.Phones, line)
+	case strings.Contains(line, "@"):
+		c.Emails = append(c.Emails, emailIn(line))
+	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www."):
+		if c.Website == "" {
+			c.Website = line
+		}
+	case afterBlank:
+		return false
+	default:
+		*address = append(*address, line)
+	}
+	return true
+}
+
+// emailIn returns the word holding the "@", without "mailto:" or brackets.
+func emailIn(line string) string {
+	for _, w := range strings.Fields(line) {
+		if strings.Contains(w, "@") {
+			w = strings.Trim(w, "<>()[],;\"'")
+			return strings.TrimPrefix(w, "mailto:")
+		}
+	}
+	return line
+}
+
+func countDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}

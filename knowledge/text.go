@@ -1,0 +1,219 @@
+package knowledge
+
+import (
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Helpers shared by the parsers: every format ends up as lines of text that
+// are grouped into paragraphs and turned into passages.
+
+// cleanText turns the odd spaces that web pages and word processors leave
+// behind (U+00A0, tabs, thin spaces) into plain spaces, drops invisible
+// format characters (zero-width space, soft hyphen, stray BOM), collapses
+// runs of spaces and trims, so the index and the answers see the text the
+// way a reader does.
+func cleanText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false // a space is owed before the next visible rune
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Cf, r):
+			continue
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || unicode.IsControl(r):
+			pending = true
+		default:
+			if pending && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			pending = false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isBlank reports whether a line holds nothing a reader would see.
+func isBlank(line string) bool {
+	for _, r := range line {
+		if !unicode.Is(unicode.Cf, r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Zs, r) && !unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// paragraph is a run of consecutive non-blank lines.
+type paragraph struct {
+	line  int      // 1-based number of the first line in the file
+	lines []string // raw lines
+}
+
+func (p paragraph) text() string { return cleanText(strings.Join(p.lines, " ")) }
+
+// paragraphs groups lines[from:] into paragraphs; blank lines separate them.
+func paragraphs(lines []string, from int) []paragraph {
+	var out []paragraph
+	var cur *paragraph
+	for i := from; i < len(lines); i++ {
+		if isBlank(lines[i]) {
+			cur = nil
+			continue
+		}
+		if cur == nil {
+			out = append(out, paragraph{line: i + 1})
+			cur = &out[len(out)-1]
+		}
+		cur.lines = append(cur.lines, lines[i])
+	}
+	return out
+}
+
+// passageList collects passages: the lines of one paragraph or bullet are
+// joined into one passage that stands under the current heading and starts
+// on the line of its first line.
+type passageList struct {
+	heading string
+	out     []Passage
+	cur     []string
+	line    int
+}
+
+// start begins a new passage (a bullet or the first line of a paragraph).
+func (p *passageList) start(line int, text string) {
+	p.flush()
+	p.line = line
+	p.cur = append(p.cur, text)
+}
+
+// extend adds a line to the passage being built, or starts one.
+func (p *passageList) extend(line int, text string) {
+	if len(p.cur) == 0 {
+		p.line = line
+	}
+	p.cur = append(p.cur, text)
+}
+
+// flush ends the passage being built; a passage without visible text is
+// dropped, since an answer could not quote it.
+func (p *passageList) flush() {
+	if len(p.cur) == 0 {
+		return
+	}
+	if t := cleanText(strings.Join(p.cur, " ")); t != "" {
+		p.out = append(p.out, Passage{Heading: p.heading, Text: t, Line: p.line})
+	}
+	p.cur = p.cur[:0]
+}
+
+// takePending returns the text of the passage being built and drops it;
+// Markdown needs this when an underline turns a paragraph into a heading.
+func (p *passageList) takePending() string {
+	t := cleanText(strings.Join(p.cur, " "))
+	p.cur = p.cur[:0]
+	return t
+}
+
+// setHeading ends the passage being built and puts the next ones under h.
+func (p *passageList) setHeading(h string) {
+	p.flush()
+	p.heading = cleanText(h)
+}
+
+func (p *passageList) passages() []Passage {
+	p.flush()
+	return p.out
+}
+
+// Headings in prose are recognised by shape: short, one line, not a sentence.
+// The limits are wider than a typical heading because the seed function
+// description has a real heading of 91 characters and 13 words.
+const (
+	maxHeadingRunes = 100
+	maxHeadingWords = 15
+)
+
+// headingLike reports whether a paragraph looks like a section heading: one
+// short line that does not end like a sentence and has no colon inside
+// (a colon at the end is fine: "Taken:").
+func headingLike(p paragraph) bool {
+	if len(p.lines) != 1 {
+		return false
+	}
+	t := p.text()
+	if t == "" || utf8.RuneCountInString(t) > maxHeadingRunes || len(strings.Fields(t)) > maxHeadingWords {
+		return false
+	}
+	if strings.HasSuffix(t, ":") {
+		return true
+	}
+	if strings.Contains(t, ":") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".;,", last)
+}
+
+// prosePassages turns paragraphs of running text into passages. A
+// heading-like paragraph followed by a real paragraph becomes the heading of
+// the passages after it; otherwise (two heading-like lines in a row, or one
+// at the end) it is kept as a passage so no text is lost.
+func prosePassages(paras []paragraph) []Passage {
+	var list passageList
+	for i, p := range paras {
+		if headingLike(p) && i+1 < len(paras) && !headingLike(paras[i+1]) {
+			list.setHeading(strings.TrimSuffix(p.text(), ":"))
+			continue
+		}
+		list.start(p.line, p.text())
+		list.flush()
+	}
+	return list.passages()
+}
+
+// firstNonBlank returns the index of the first non-blank line, or -1.
+func firstNonBlank(lines []string) int {
+	for i, l := range lines {
+		if !isBlank(l) {
+			return i
+		}
+	}
+	return -1
+}
+
+// titleFromSource makes a title from a file name for documents that carry
+// none: "kastelbroek/hr-dienst.md" → "hr dienst".
+func titleFromSource(source string) string {
+	base := path.Base(source)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	return cleanText(strings.NewReplacer("-", " ", "_", " ").Replace(base))
+}
+
+// cutPrefixFold is strings.CutPrefix ignoring case, comparing rune by rune so
+// that upper and lower case forms of different byte length still match.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	rest := s
+	for _, pr := range prefix {
+		r, size := utf8.DecodeRuneInString(rest)
+		if size == 0 || !equalFoldRune(r, pr) {
+			return s, false
+		}
+		rest = rest[size:]
+	}
+	return rest, true
+}
+
+func equalFoldRune(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}
