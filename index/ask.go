@@ -93,7 +93,29 @@ func cleanQuestion(s string) string {
 // and naming the holder of something else would be wrong.
 func (ix *Index) unheldRole(q question) bool {
 	for _, r := range q.roles {
-		if !ix.vocab.held[r] {
+		if !ix.vocab.held[r] && !ix.vocab.heldWithin(ix.roleForms(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleForms returns the folded titles of a canonical role: itself and its
+// equivalents.
+func (ix *Index) roleForms(role string) []string {
+	forms := []string{role}
+	for _, v := range ix.roles.Group(role) {
+		forms = append(forms, knowledge.Fold(v))
+	}
+	return forms
+}
+
+// within reports whether one of forms stands as whole words inside title:
+// an "eerste schepen" is a schepen, a "schepen van financiën" too.
+func within(title string, forms []string) bool {
+	t := " " + title + " "
+	for _, f := range forms {
+		if strings.Contains(t, " "+f+" ") {
 			return true
 		}
 	}
@@ -330,6 +352,8 @@ func (ix *Index) score(q question, cs []concept, d *knowledge.Document) (coverag
 		case "role":
 			if roles[c.key] {
 				m, s = 1, true
+			} else if ix.holdsWithin(d, c.key) {
+				m, s = 0.9, true
 			} else if containsAll(terms, ix.analyzeTerms(c.key)) {
 				m = 0.6
 			}
@@ -426,6 +450,17 @@ func (ix *Index) analyzeTerms(s string) []string {
 		out = append(out, string(t.Term))
 	}
 	return out
+}
+
+// holdsWithin reports whether d holds a function whose title contains role.
+func (ix *Index) holdsWithin(d *knowledge.Document, role string) bool {
+	forms := ix.roleForms(role)
+	for _, t := range roleTitles(d) {
+		if within(knowledge.Fold(t), forms) {
+			return true
+		}
+	}
+	return false
 }
 
 // docRoles returns the canonical roles (and bodies) a document holds or

@@ -5,7 +5,11 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -37,6 +41,8 @@ type Index struct {
 	vocab *vocabulary
 	text  analysis.Analyzer
 	stem  func(string) string // the Dutch stemmer on one folded word
+	// wordStems finds a group of words by the stem of one of its words.
+	wordStems map[string][]string
 }
 
 // Field names of the bleve documents. "text" holds everything (so its
@@ -88,12 +94,22 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
 	var b bleve.Index
+	building := ""
 	if opts.Path == "" {
 		// scorch keeps an unnamed index in memory; it is faster than the
 		// upsidedown store NewMemOnly uses and supports fuzzy dictionaries.
 		b, err = bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 	} else {
-		b, err = bleve.New(opts.Path, m)
+		// Build aside and switch when done, so a crash never leaves a
+		// half-written index where the next start would open it.
+		if err := checkIndexDir(opts.Path); err != nil {
+			return nil, err
+		}
+		building = opts.Path + ".building"
+		if err := os.RemoveAll(building); err != nil {
+			return nil, fmt.Errorf("clear %s: %w", building, err)
+		}
+		b, err = bleve.NewUsing(building, m, scorch.Name, scorch.Name, nil)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", opts.Path, err)
@@ -129,9 +145,67 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 		b.Close()
 		return nil, fmt.Errorf("index batch: %w", err)
 	}
+	if building != "" {
+		if ix.bleve, err = swapIn(b, building, opts.Path); err != nil {
+			return nil, err
+		}
+	}
 	ix.stem = newStemFilter(stemsTxt).stem
 	ix.vocab = newVocabulary(ix.docs, roles, ix.stem)
+	ix.wordStems = map[string][]string{}
+	for _, g := range words.Groups() {
+		for _, w := range g {
+			if f := knowledge.Fold(w); !strings.Contains(f, " ") && len(f) >= 4 {
+				ix.wordStems[ix.stem(f)] = g
+			}
+		}
+	}
 	return ix, nil
+}
+
+// checkIndexDir refuses to replace a folder that is not an index of ours:
+// --index pointed at the wrong folder must not delete anything.
+func checkIndexDir(path string) error {
+	entries, err := os.ReadDir(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("index folder %s: %w", path, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+		return fmt.Errorf("index folder %s is not empty and holds no index; refusing to overwrite it", path)
+	}
+	return nil
+}
+
+// swapIn closes the index built at building, puts it in place of path and
+// opens it there.
+func swapIn(b bleve.Index, building, path string) (bleve.Index, error) {
+	if err := b.Close(); err != nil {
+		return nil, fmt.Errorf("close %s: %w", building, err)
+	}
+	old := path + ".old"
+	if err := os.RemoveAll(old); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(path, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("move old index aside: %w", err)
+	}
+	if err := os.Rename(building, path); err != nil {
+		return nil, fmt.Errorf("switch to new index: %w", err)
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return nil, err
+	}
+	nb, err := bleve.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return nb, nil
 }
 
 // Close releases the bleve index.

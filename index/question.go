@@ -127,12 +127,19 @@ func (ix *Index) understand(text string) question {
 	if strings.HasPrefix(folded, "waar is") || strings.HasPrefix(folded, "waar vind") || strings.Contains(folded, "hoe bel") {
 		isContact = true
 	}
+	// "wie voltrekt huwelijken": the verb right after "wie" asks who does
+	// something, whatever the verb.
+	verbAt := -1
+	if len(tokens) > 2 && (tokens[0] == "wie" || tokens[0] == "who") && !fillers[tokens[1]] && !used[1] {
+		verbAt = 1
+		isHandle = true
+	}
 	for i, t := range tokens {
 		if used[i] || fillers[t] {
 			continue
 		}
-		w := word{text: t, optional: handleWords[t]}
-		for _, g := range ix.words.Group(t) {
+		w := word{text: t, optional: handleWords[t] || i == verbAt}
+		for _, g := range ix.wordGroup(t) {
 			for _, f := range strings.Fields(knowledge.Fold(g)) {
 				w.variants = append(w.variants, f)
 			}
@@ -165,4 +172,16 @@ func (ix *Index) understand(text string) question {
 		q.shape = ShapeKeywords
 	}
 	return q
+}
+
+// wordGroup returns the words equivalent to t, found as written or by stem
+// ("huwelijken" finds the group of "huwelijk").
+func (ix *Index) wordGroup(t string) []string {
+	if g := ix.words.Group(t); g != nil {
+		return g
+	}
+	if len(t) < 4 {
+		return nil
+	}
+	return ix.wordStems[ix.stem(t)]
 }

@@ -17,6 +17,8 @@ type vocabulary struct {
 	// held holds the canonical roles some document holds or describes; a
 	// question about a role outside it has no answer here.
 	held map[string]bool
+	// heldTitles are the folded role titles the documents hold.
+	heldTitles []string
 	// known are role titles the documents hold, for "I do know about …".
 	known []string
 }
@@ -41,8 +43,8 @@ func newPhrases(stem func(string) string) *phrases {
 
 func (p *phrases) add(text, key string) {
 	words := strings.Fields(knowledge.Fold(text))
-	if len(words) == 0 {
-		return
+	if allFillers(words) {
+		return // "de = het" in a list must not turn every question into a role
 	}
 	first := words[0]
 	for _, o := range p.byFirst[first] {
@@ -97,6 +99,9 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		for _, t := range roleTitles(d) {
 			key := roles.Canonical(t)
 			v.roles.add(t, key)
+			if !v.held[key] {
+				v.heldTitles = append(v.heldTitles, knowledge.Fold(t))
+			}
 			v.held[key] = true
 		}
 		for _, f := range d.Functions {
@@ -119,6 +124,25 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 	}
 	sort.Strings(v.known)
 	return v
+}
+
+// heldWithin reports whether a held title contains one of forms.
+func (v *vocabulary) heldWithin(forms []string) bool {
+	for _, t := range v.heldTitles {
+		if within(t, forms) {
+			return true
+		}
+	}
+	return false
+}
+
+func allFillers(words []string) bool {
+	for _, w := range words {
+		if !fillers[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // significant reports whether a surname has a word long enough to identify

@@ -1,0 +1,144 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The fuzz targets feed the parsers arbitrary bytes. Their seed corpora live
+// in testdata/fuzz/<FuzzName>/ and are built from the seed and sample
+// documents; plain "go test" runs them, "go test -fuzz=FuzzParseText"
+// explores from them. Every target checks the same promises: no panic, line
+// numbers inside the file, valid UTF-8 everywhere, no empty passages.
+
+func FuzzParseText(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, problems := Parse("f.txt", data)
+		checkDocument(t, "f.txt", data, doc, problems)
+	})
+}
+
+func FuzzParseMarkdown(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, problems := Parse("f.md", data)
+		checkDocument(t, "f.md", data, doc, problems)
+	})
+}
+
+// The parser-specific targets skip format detection, so that mutations that
+// break the shape still exercise the parser.
+
+func FuzzParsePersonCard(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParser(t, data, parsePersonCard)
+	})
+}
+
+func FuzzParseFunctionDescription(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParser(t, data, parseFunctionDescription)
+	})
+}
+
+func FuzzParseGeneric(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParser(t, data, func(_ string, lines []string) (Document, []Problem) { return parseGeneric(lines), nil })
+	})
+}
+
+// FuzzFrontMatter fuzzes the YAML between the "---" lines.
+func FuzzFrontMatter(f *testing.F) {
+	f.Fuzz(func(t *testing.T, yamlText string) {
+		data := []byte("---\n" + yamlText + "\n---\n# Kop\n\nTekst.\n")
+		doc, problems := Parse("f.md", data)
+		checkDocument(t, "f.md", data, doc, problems)
+	})
+}
+
+func FuzzSplitGluedRow(f *testing.F) {
+	f.Fuzz(func(t *testing.T, row string) {
+		fn, ok := SplitGluedRow(row)
+		if !utf8.ValidString(fn.Body) || !utf8.ValidString(fn.Title) {
+			t.Fatalf("invalid UTF-8: %q + %q", fn.Body, fn.Title)
+		}
+		if !ok {
+			if fn.Body != "" || fn.Title != cleanText(row) {
+				t.Fatalf("not split, but got %q + %q", fn.Body, fn.Title)
+			}
+			return
+		}
+		if fn.Body == "" || fn.Title == "" || fn.Body != cleanText(fn.Body) || fn.Title != cleanText(fn.Title) {
+			t.Fatalf("split into %q + %q", fn.Body, fn.Title)
+		}
+		// Splitting loses only spaces and separators, never letters.
+		if got, want := alnum(fn.Body+fn.Title), alnum(row); got != want {
+			t.Fatalf("split %q into %q + %q: letters %q, want %q", row, fn.Body, fn.Title, got, want)
+		}
+	})
+}
+
+func alnum(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// fuzzParser runs one parser on data prepared as Parse prepares it.
+func fuzzParser(t *testing.T, data []byte, parse func(source string, lines []string) (Document, []Problem)) {
+	text, problems := decodeText("f.txt", data)
+	if isSkipped(problems) {
+		return
+	}
+	doc, more := parse("f.txt", strings.Split(text, "\n"))
+	checkDocument(t, "f.txt", data, doc, append(problems, more...))
+}
+
+// checkDocument checks the promises every parse keeps, whatever the input.
+func checkDocument(t *testing.T, source string, data []byte, doc Document, problems []Problem) {
+	t.Helper()
+	text, _ := decodeText(source, data)
+	lineCount := strings.Count(text, "\n") + 1
+
+	for _, p := range problems {
+		if p.File != source || p.Message == "" || p.Line < 0 || p.Line > lineCount || !utf8.ValidString(p.Message) {
+			t.Fatalf("bad problem %+v (file has %d lines)", p, lineCount)
+		}
+	}
+	if isSkipped(problems) {
+		if len(doc.Passages) > 0 || doc.Title != "" {
+			t.Fatalf("skipped file has a document: %+v", doc)
+		}
+		return
+	}
+	texts := []string{doc.Title, doc.Organisation, doc.Name, doc.Role, doc.Contact.Address, doc.Contact.Website}
+	texts = append(texts, doc.Contact.Phones...)
+	texts = append(texts, doc.Contact.Emails...)
+	texts = append(texts, doc.Aliases...)
+	for _, f := range doc.Functions {
+		if f.Title == "" {
+			t.Fatalf("function without title: %+v", f)
+		}
+		texts = append(texts, f.Body, f.Title)
+	}
+	for _, s := range texts {
+		if !utf8.ValidString(s) || s != strings.TrimSpace(s) {
+			t.Fatalf("text not valid UTF-8 or not trimmed: %q", s)
+		}
+	}
+	for _, p := range doc.Passages {
+		if p.Line < 1 || p.Line > lineCount {
+			t.Fatalf("passage on line %d of %d: %+v", p.Line, lineCount, p)
+		}
+		if strings.TrimSpace(p.Text) == "" || p.Text != cleanText(p.Text) {
+			t.Fatalf("empty or unclean passage %+v", p)
+		}
+		if !utf8.ValidString(p.Text) || !utf8.ValidString(p.Heading) {
+			t.Fatalf("invalid UTF-8 in passage %+v", p)
+		}
+	}
+}

@@ -1,0 +1,262 @@
+package knowledge
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadDefault(t *testing.T) {
+	docs, problems := Load(Default())
+	if len(problems) > 0 {
+		t.Errorf("problems: %v", problems)
+	}
+	if len(docs) != 2 {
+		t.Fatalf("got %d documents, want 2", len(docs))
+	}
+	card, fd := docs[0], docs[1]
+	if card.Source != seedCard || fd.Source != seedFunction {
+		t.Errorf("sources %q, %q", card.Source, fd.Source)
+	}
+	if card.Organisation != "Knokke-Heist" {
+		t.Errorf("organisation from the address = %q, want Knokke-Heist", card.Organisation)
+	}
+	if fd.Organisation != "" {
+		t.Errorf("function description organisation = %q, want none", fd.Organisation)
+	}
+	if want := []string{seedCard}; !reflect.DeepEqual(fd.Holders, want) {
+		t.Errorf("holders = %q, want %q", fd.Holders, want)
+	}
+}
+
+// TestLoadSample loads the sample set the way the evaluation does: from the
+// folder above corpus/, so sources read "corpus/kastelbroek/…".
+func TestLoadSample(t *testing.T) {
+	all, problems := LoadDir("testdata")
+	if len(problems) > 0 {
+		t.Errorf("problems: %v", problems)
+	}
+	var docs []Document
+	for _, d := range all {
+		if strings.HasPrefix(d.Source, "corpus/") {
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) != 15 {
+		t.Fatalf("got %d documents, want 15", len(docs))
+	}
+	bySource := map[string]Document{}
+	for _, d := range docs {
+		bySource[d.Source] = d
+		if d.Organisation != "Kastelbroek" {
+			t.Errorf("%s: organisation %q, want Kastelbroek", d.Source, d.Organisation)
+		}
+	}
+	if !sort.SliceIsSorted(docs, func(i, j int) bool { return docs[i].Source < docs[j].Source }) {
+		t.Error("documents not sorted by source")
+	}
+	holders := map[string][]string{
+		"corpus/kastelbroek/functiebeschrijving-algemeen-directeur.txt":   {"corpus/kastelbroek/algemeen-directeur.txt"},
+		"corpus/kastelbroek/functiebeschrijving-financieel-directeur.txt": {"corpus/kastelbroek/financieel-directeur.txt"},
+	}
+	for source, want := range holders {
+		if got := bySource[source].Holders; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: holders %q, want %q", source, got, want)
+		}
+	}
+	if d := bySource["corpus/kastelbroek/burgerzaken.md"]; d.Kind != KindService || d.Name != "Els Blommaert" {
+		t.Errorf("burgerzaken.md: %q %q", d.Kind, d.Name)
+	}
+}
+
+// TestLoadBrokenFolder: every broken file is reported with its name and
+// line, and the good documents are loaded all the same.
+func TestLoadBrokenFolder(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.txt", []byte("Jan Peeters\nContactgegevens\nMarkt 1\n9000 Gent\n"))
+	write("latin1.txt", []byte("Titel\n\nBelgi\xeb\n"))
+	write("open.md", []byte("---\ntitle: Dienst\n\n# Kop\ntekst\n"))
+	write("badyaml.md", []byte("---\ntitle: Dienst\ntype: service\nname: [Jan\n---\n# Kop\ntekst\n"))
+	write("empty.txt", nil)
+	write("image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	write("big.txt", make([]byte, MaxFileSize+1))
+	write("UPPER.TXT", []byte("Hoofdletters\n\nTekst."))
+	write("gent/diensten/nested.markdown", []byte("# Genest\n\nTekst."))
+	write("notes.docx", []byte("ignored"))
+	write(".hidden.txt", []byte("ignored"))
+	write(".git/config.txt", []byte("ignored"))
+	symlink := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("symlinks not supported: %v", err)
+		}
+	}
+	symlink(".", "loop")            // a folder linked to itself
+	symlink("self.txt", "self.txt") // a file linked to itself
+	symlink("good.txt", "link.txt") // a file link is followed
+
+	docs, problems := LoadDir(dir)
+
+	var sources []string
+	for _, d := range docs {
+		sources = append(sources, d.Source)
+	}
+	wantSources := []string{"UPPER.TXT", "badyaml.md", "gent/diensten/nested.markdown", "good.txt", "latin1.txt", "link.txt", "open.md"}
+	if !reflect.DeepEqual(sources, wantSources) {
+		t.Errorf("loaded %q, want %q", sources, wantSources)
+	}
+	type want struct {
+		line    int
+		skipped bool
+		msg     string
+	}
+	wantProblems := map[string]want{
+		"badyaml.md": {4, false, "did not find expected"},
+		"big.txt":    {0, true, "4.0 MiB, larger than the 4.0 MiB limit"},
+		"empty.txt":  {0, true, "empty file"},
+		"image.txt":  {0, true, "binary file"},
+		"latin1.txt": {3, false, "not valid UTF-8"},
+		"open.md":    {1, false, "front matter is not closed"},
+		"self.txt":   {0, true, "cannot read"},
+	}
+	if len(problems) != len(wantProblems) {
+		t.Errorf("got %d problems, want %d: %v", len(problems), len(wantProblems), problems)
+	}
+	for _, p := range problems {
+		w, ok := wantProblems[p.File]
+		if !ok || p.Line != w.line || p.Skipped != w.skipped || !strings.Contains(p.Message, w.msg) {
+			t.Errorf("problem %+v, want %+v", p, w)
+		}
+	}
+	for _, d := range docs {
+		if d.Source == "gent/diensten/nested.markdown" && d.Organisation != "Gent" {
+			t.Errorf("nested: organisation %q, want Gent", d.Organisation)
+		}
+		if d.Source == "badyaml.md" && (d.Title != "Kop" || len(d.Passages) != 1) {
+			t.Errorf("badyaml.md: title %q, %d passages", d.Title, len(d.Passages))
+		}
+	}
+}
+
+// failingFS fails to open or list the names it is given, as a folder without
+// read permission would.
+type failingFS struct {
+	fstest.MapFS
+	fail map[string]bool
+}
+
+func (f failingFS) Open(name string) (fs.File, error) {
+	if f.fail[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.Open(name)
+}
+
+func (f failingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if f.fail[name] {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.ReadDir(name)
+}
+
+func TestLoadGoesOnAfterUnreadableFiles(t *testing.T) {
+	fsys := failingFS{
+		MapFS: fstest.MapFS{
+			"a.txt":          {Data: []byte("A\n\nTekst.")},
+			"secret.txt":     {Data: []byte("B")},
+			"locked/c.txt":   {Data: []byte("C")},
+			"z/last.txt":     {Data: []byte("Z\n\nTekst.")},
+			"device.txt":     {Data: []byte("D"), Mode: fs.ModeNamedPipe},
+			"folder.md/x.md": {Data: []byte("# X")}, // a folder named like a document
+		},
+		fail: map[string]bool{"secret.txt": true, "locked": true},
+	}
+	docs, problems := Load(fsys)
+	var sources []string
+	for _, d := range docs {
+		sources = append(sources, d.Source)
+	}
+	if want := []string{"a.txt", "folder.md/x.md", "z/last.txt"}; !reflect.DeepEqual(sources, want) {
+		t.Errorf("loaded %q, want %q", sources, want)
+	}
+	got := map[string]bool{}
+	for _, p := range problems {
+		if !p.Skipped || p.Line != 0 {
+			t.Errorf("problem %+v: want skipped, no line", p)
+		}
+		got[p.File] = true
+	}
+	if want := map[string]bool{"secret.txt": true, "locked": true, "device.txt": true}; !reflect.DeepEqual(got, want) {
+		t.Errorf("problems about %v, want %v (%v)", got, want, problems)
+	}
+}
+
+func TestLoadDirNotAFolder(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file.txt")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{filepath.Join(t.TempDir(), "missing"), file} {
+		docs, problems := LoadDir(dir)
+		if len(docs) != 0 || len(problems) != 1 || problems[0].File != dir || !problems[0].Skipped {
+			t.Errorf("LoadDir(%q) = %d docs, %v", dir, len(docs), problems)
+		}
+	}
+}
+
+func TestLoadRootError(t *testing.T) {
+	docs, problems := Load(failingFS{MapFS: fstest.MapFS{}, fail: map[string]bool{".": true}})
+	if len(docs) != 0 || len(problems) != 1 || problems[0].File != "." || !problems[0].Skipped {
+		t.Errorf("got %d docs, problems %v", len(docs), problems)
+	}
+}
+
+func TestOrganisation(t *testing.T) {
+	card := func(address string) []byte {
+		return []byte("Jan\nContactgegevens\nMarkt 1\n" + address + "\n")
+	}
+	fsys := fstest.MapFS{
+		"root-card.txt":                {Data: card("8300 Knokke-Heist")},
+		"root-card-b.txt":              {Data: card("B-9000 Gent")},
+		"root-no-address.txt":          {Data: []byte("Jan\n\nTekst.")},
+		"knokke-heist/card.txt":        {Data: card("9000 Gent")}, // the folder wins over the address
+		"de_panne/x/deep.txt":          {Data: []byte("X")},
+		"Heist-op-den-Berg/x.txt":      {Data: []byte("X")},
+		"documenten/sint-niklaas/x.md": {Data: []byte("X")},
+		"knokke-heist/front.md":        {Data: []byte("---\norganisation: Stad Brugge\n---\nX")}, // front matter wins
+	}
+	docs, problems := Load(fsys)
+	if len(problems) > 0 {
+		t.Errorf("problems: %v", problems)
+	}
+	want := map[string]string{
+		"root-card.txt":                "Knokke-Heist",
+		"root-card-b.txt":              "Gent",
+		"root-no-address.txt":          "",
+		"knokke-heist/card.txt":        "Knokke-Heist",
+		"de_panne/x/deep.txt":          "De Panne",
+		"Heist-op-den-Berg/x.txt":      "Heist-op-den-Berg",
+		"documenten/sint-niklaas/x.md": "Sint-Niklaas",
+		"knokke-heist/front.md":        "Stad Brugge",
+	}
+	for _, d := range docs {
+		if d.Organisation != want[d.Source] {
+			t.Errorf("%s: organisation %q, want %q", d.Source, d.Organisation, want[d.Source])
+		}
+	}
+}
