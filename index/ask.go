@@ -53,8 +53,14 @@ func (ix *Index) Ask(ctx context.Context, text string, top int) (Result, error) 
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", text, err)
 	}
-	ranked := ix.rank(q, cs, hits)
+	ranked, unmatched := ix.rank(q, cs, hits)
 	res.Outcome = outcome(q, ranked)
+	if unmatched {
+		// Part of the question is about something no candidate has
+		// ("de schepen van landbouw" where no schepen has landbouw):
+		// naming a schepen anyway would be a wrong answer.
+		res.Outcome = NotFound
+	}
 	if res.Outcome == NotFound {
 		res.Known = ix.known(q.org)
 	} else {
@@ -321,32 +327,40 @@ type hit struct {
 }
 
 // rank scores the candidates and, for questions about a person, folds a
-// function description into the people who hold that function.
-func (ix *Index) rank(q question, cs []concept, hits []hit) []hit {
+// function description into the people who hold that function. unmatched
+// reports a required word that no candidate has at all.
+func (ix *Index) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatched bool) {
 	maxBM := 0.0
 	for _, h := range hits {
 		maxBM = math.Max(maxBM, h.bm25)
 	}
+	seen := make([]bool, len(cs))
 	for i := range hits {
 		h := &hits[i]
-		h.coverage, h.score = ix.score(q, cs, h.doc)
+		h.coverage, h.score = ix.score(q, cs, h.doc, seen)
 		h.score += 0.05 * h.bm25 / math.Max(maxBM, 1e-9)
+	}
+	for i, c := range cs {
+		if c.kind == "word" && !c.optional && !seen[i] {
+			unmatched = true
+		}
 	}
 	if q.shape != ShapeWhatDoesRole {
 		hits = ix.foldIntoHolders(q, cs, hits)
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
-	return hits
+	return hits, unmatched
 }
 
 // score returns coverage (the weighted share of the question's required
 // concepts that d has, 0..1) and a ranking score that adds where the
-// concepts stand and what the question's shape prefers.
-func (ix *Index) score(q question, cs []concept, d *knowledge.Document) (coverage, score float64) {
+// concepts stand and what the question's shape prefers. It marks in seen
+// the concepts d has.
+func (ix *Index) score(q question, cs []concept, d *knowledge.Document, seen []bool) (coverage, score float64) {
 	terms, strong := ix.docTerms(d)
 	roles := ix.docRoles(d)
 	var got, total, bonus float64
-	for _, c := range cs {
+	for i, c := range cs {
 		m, s := 0.0, false
 		switch c.kind {
 		case "role":
@@ -364,6 +378,9 @@ func (ix *Index) score(q question, cs []concept, d *knowledge.Document) (coverag
 		case "word":
 			m = matchWord(c, terms)
 			s = m > 0 && matchWord(c, strong) > 0
+		}
+		if m > 0 {
+			seen[i] = true
 		}
 		if s {
 			bonus += c.weight

@@ -70,6 +70,8 @@ func TestAskMechanisms(t *testing.T) {
 		// No answer
 		{"unknown role", "wie is de omgevingsambtenaar van zandhoven", "", ShapeWhoIsRole},
 		{"unknown deputy", "wie is de adjunct-algemeen directeur van heibeek", "", ShapeWhoIsRole},
+		{"held role, unknown subject", "wie is de schepen van landbouw in zandhoven", "", ShapeWhoIsRole},
+		{"contact, e-mail", "e-mail van de dpo van heibeek", "heibeek/dpo.md", ShapeContactOf},
 		{"role held elsewhere only", "wie is de brandweercommandant van heibeek", "", ShapeWhoIsRole},
 		{"nonsense", "wie is wie", "", ShapeWhoIsRole},
 		{"only punctuation", "?!?... 🙂", "", ShapeKeywords},

@@ -130,13 +130,18 @@ func (ix *Index) understand(text string) question {
 	// "wie voltrekt huwelijken": the verb right after "wie" asks who does
 	// something, whatever the verb.
 	verbAt := -1
-	if len(tokens) > 2 && (tokens[0] == "wie" || tokens[0] == "who") && !fillers[tokens[1]] && !used[1] {
-		verbAt = 1
-		isHandle = true
+	if len(tokens) > 2 && !fillers[tokens[1]] && !used[1] {
+		switch tokens[0] {
+		case "wie", "who":
+			verbAt = 1
+			isHandle = true
+		case "wat", "what": // "wat houdt … in", "wat doet …"
+			verbAt = 1
+		}
 	}
 	for i, t := range tokens {
-		if used[i] || fillers[t] {
-			continue
+		if used[i] || fillers[t] || len(t) < 2 {
+			continue // "e" of "e-mail", an initial
 		}
 		w := word{text: t, optional: handleWords[t] || i == verbAt}
 		for _, g := range ix.wordGroup(t) {

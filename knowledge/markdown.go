@@ -195,7 +195,9 @@ func yamlProblem(source, msg string, closeLine int) Problem {
 		line = n + 1
 	}
 	line = min(max(line, 1), closeLine) // yaml may point just past the end
-	msg = strings.TrimPrefix(msg, "yaml: ")
+	// yaml.v3 quotes the offending value cut at a byte count, which can
+	// split a character; a Problem must stay valid text.
+	msg = strings.ToValidUTF8(strings.TrimPrefix(msg, "yaml: "), "\uFFFD")
 	if m := yamlUnknownField.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("unknown field %q ignored (known: title, type, name, functions, phone, email, address, website, aliases, organisation, role)", m[1])
 	}
