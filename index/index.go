@@ -220,7 +220,11 @@ func newMapping(docs []knowledge.Document, roles *knowledge.Equivalences) (*mapp
 		return nil, err
 	}
 	m.DefaultAnalyzer = textAnalyzer
-	m.ScoringModel = "bm25"
+	// Measured on the sample with bleve's order alone (no re-ranking):
+	// tf-idf 100 % top-1, BM25 86.5 %; with our re-ranking both 100 %.
+	// bleve's score is only a tie-breaker here, and tf-idf breaks ties better
+	// with our field boosts, so we keep bleve's default.
+	m.ScoringModel = ""
 	dm := bleve.NewDocumentStaticMapping()
 	for _, f := range []struct {
 		name, analyzer string
