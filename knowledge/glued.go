@@ -43,7 +43,7 @@ var columnGap = regexp.MustCompile(`\t|[\t\p{Zs}]{2,}`)
 // SplitGluedRow splits one row of a person card's functions table into body
 // and function. It tries, in order:
 //
-//  1. a tab or a run of spaces left of the column separator;
+//  1. a tab or a run of spaces left where the column separator was;
 //  2. a known body (data/bodies.txt) glued to a capitalised function
 //     ("Vast bureauVoorzitter", "OCMWDPO");
 //  3. the first place where a lower-case letter meets an upper-case one
@@ -106,8 +106,9 @@ func splitKnownBody(clean string, spaced bool) (Function, bool) {
 }
 
 // capitalSplit returns the byte index where the function starts by the
-// capitals heuristic, or -1. Both parts must be at least two letters long so
-// that names such as "iPhone" or a lone initial do not split.
+// capitals heuristic, or -1. Both parts must be at least two characters long
+// so that names such as "iPhone" or a lone initial do not split. s is
+// cleaned text, hence valid UTF-8, so rune lengths add up to byte offsets.
 func capitalSplit(s string) int {
 	runes := []rune(s)
 	offset := 0 // byte offset of runes[i]

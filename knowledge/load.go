@@ -102,7 +102,7 @@ func loadFile(fsys fs.FS, p string, d fs.DirEntry) (Document, []Problem, bool) {
 		return skip("not a regular file (%v); skipped", info.Mode().Type())
 	}
 	if info.Size() > MaxFileSize {
-		return skip("file is %s, larger than the %s limit; skipped", humanSize(info.Size()), humanSize(MaxFileSize))
+		return skip("file is %d bytes, over the limit of %d MiB; skipped", info.Size(), MaxFileSize>>20)
 	}
 	data, err := readLimited(fsys, p, MaxFileSize)
 	if err != nil {
@@ -137,13 +137,6 @@ func readLimited(fsys fs.FS, p string, limit int64) ([]byte, error) {
 		return nil, errTooLarge
 	}
 	return data, nil
-}
-
-func humanSize(n int64) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // belgianPostcode matches an address line "8300 Knokke-Heist" (also

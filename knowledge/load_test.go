@@ -127,7 +127,7 @@ func TestLoadBrokenFolder(t *testing.T) {
 	}
 	wantProblems := map[string]want{
 		"badyaml.md": {4, false, "did not find expected"},
-		"big.txt":    {0, true, "4.0 MiB, larger than the 4.0 MiB limit"},
+		"big.txt":    {0, true, "4194305 bytes, over the limit of 4 MiB"},
 		"empty.txt":  {0, true, "empty file"},
 		"image.txt":  {0, true, "binary file"},
 		"latin1.txt": {3, false, "not valid UTF-8"},

@@ -117,3 +117,9 @@ func TestCleanText(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanTextRepairsInvalidUTF8(t *testing.T) {
+	if got := cleanText("a\xffb"); got != "a\uFFFDb" {
+		t.Errorf("cleanText = %q", got)
+	}
+}

@@ -39,6 +39,9 @@ const (
 // cleaned line without case. header is true for the table header
 // "BestuurFunctie", which opens the functions section too.
 func cardMarker(line string) (section cardSection, header, ok bool) {
+	if len(line) > 40 { // longer than any section title, even with odd spaces
+		return 0, false, false
+	}
 	switch strings.ToLower(cleanText(line)) {
 	case "contactgegevens":
 		return sectionContact, false, true
@@ -69,7 +72,7 @@ var (
 	// A numbered Info heading: "1. De gemeentesecretaris is …".
 	numberedLine = regexp.MustCompile(`^\d{1,3}[.)] +(\S.*)$`)
 	// A contact line may carry a label: "Tel.: 050 …", "E-mail: …".
-	contactLabel = regexp.MustCompile(`(?i)^(tel(efoon)?|gsm|mobiel|gsm-nummer|fax|e-?mail|mail|web(site)?|adres)\.? *: *`)
+	contactLabel = regexp.MustCompile(`(?i)^(tel(efoon)?|gsm|mobiel|gsm-nummer|e-?mail|mail|web(site)?|adres)\.? *: *`)
 )
 
 // bulletText returns the text of a bullet line ("•", "-" or "*" followed by
@@ -188,6 +191,9 @@ func parsePersonCard(source string, lines []string) (Document, []Problem) {
 // website or address. After a blank line inside the block only lines that
 // are clearly contact details count; anything else returns false.
 func addContactLine(c *Contact, address *[]string, clean string, afterBlank bool) bool {
+	if strings.HasPrefix(strings.ToLower(clean), "fax") {
+		return true // nobody should be told to call a fax number
+	}
 	line := contactLabel.ReplaceAllString(clean, "")
 	lower := strings.ToLower(line)
 	switch {

@@ -154,7 +154,7 @@ func TestPersonCardShapes(t *testing.T) {
 		},
 		{
 			name:     "labelled contact lines, website, tab-separated row",
-			text:     "Jan Peeters\nContactgegevens\nMarkt 1\nTel.: 09 210 10 10\nE-mail: <jan@gent.be>\nhttps://gent.be/jan\nwww.other.be\nBestuurFunctie\nDienst Burgerzaken\tDiensthoofd\n",
+			text:     "Jan Peeters\nContactgegevens\nMarkt 1\nTel.: 09 210 10 10\nFax: 09 210 10 11\nE-mail: <jan@gent.be>\nhttps://gent.be/jan\nwww.other.be\nBestuurFunctie\nDienst Burgerzaken\tDiensthoofd\n",
 			wantName: "Jan Peeters",
 			wantContact: Contact{Phones: []string{"09 210 10 10"}, Emails: []string{"jan@gent.be"},
 				Address: "Markt 1", Website: "https://gent.be/jan"},

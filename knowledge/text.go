@@ -18,8 +18,24 @@ import (
 func cleanText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	pending := false // a space is owed before the next visible rune
-	for _, r := range s {
+	pending := false // a space is owed before the next visible character
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII, the common case, without unicode tables
+			i++
+			if c <= ' ' || c == 0x7F {
+				pending = true
+				continue
+			}
+			if pending && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			pending = false
+			b.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case unicode.Is(unicode.Cf, r):
 			continue
@@ -30,7 +46,11 @@ func cleanText(s string) string {
 				b.WriteByte(' ')
 			}
 			pending = false
-			b.WriteRune(r)
+			if r == utf8.RuneError && size == 1 {
+				b.WriteRune(r) // an invalid byte becomes U+FFFD: the result is always valid text
+			} else {
+				b.WriteString(s[i-size : i])
+			}
 		}
 	}
 	return b.String()
