@@ -31,8 +31,13 @@ const (
 	maxQuestion = 500
 )
 
-// Ask answers one question with at most top answers (0: 3).
+// Ask answers one question with at most top answers (0: 3). It reads one
+// snapshot of the knowledge, so an Update meanwhile never mixes two.
 func (ix *Index) Ask(ctx context.Context, text string, top int) (Result, error) {
+	return ix.view().ask(ctx, text, top)
+}
+
+func (ix view) ask(ctx context.Context, text string, top int) (Result, error) {
 	start := time.Now()
 	if top <= 0 {
 		top = 3
@@ -97,7 +102,7 @@ func cleanQuestion(s string) string {
 // unheldRole reports whether the question names a role that no document (of
 // the organisation asked about) holds: we know the title, not who holds it,
 // and naming the holder of something else would be wrong.
-func (ix *Index) unheldRole(q question) bool {
+func (ix view) unheldRole(q question) bool {
 	for _, r := range q.roles {
 		if !ix.vocab.held[r] && !ix.vocab.heldWithin(ix.roleForms(r)) {
 			return true
@@ -108,7 +113,7 @@ func (ix *Index) unheldRole(q question) bool {
 
 // roleForms returns the folded titles of a canonical role: itself and its
 // equivalents.
-func (ix *Index) roleForms(role string) []string {
+func (ix view) roleForms(role string) []string {
 	forms := []string{role}
 	for _, v := range ix.roles.Group(role) {
 		forms = append(forms, knowledge.Fold(v))
@@ -140,7 +145,7 @@ type concept struct {
 	optional bool
 }
 
-func (ix *Index) concepts(ctx context.Context, q question) []concept {
+func (ix view) concepts(ctx context.Context, q question) []concept {
 	var cs []concept
 	for _, r := range q.roles {
 		c := concept{kind: "role", key: r, weight: 1.5}
@@ -218,7 +223,7 @@ func appendNew(list []string, s string) []string {
 // correct returns the indexed term closest to an unknown term (a typo), or
 // "" when there is none near enough. Fuzzy matching is tried only here, for
 // words the knowledge base does not have, so it never blurs exact answers.
-func (ix *Index) correct(ctx context.Context, term string) string {
+func (ix view) correct(ctx context.Context, term string) string {
 	fuzz := 0
 	switch {
 	case len(term) >= 8:
@@ -257,7 +262,7 @@ func (ix *Index) correct(ctx context.Context, term string) string {
 
 // search asks bleve for candidates: every concept in the fields where it
 // counts most, roles and names as phrases, within the organisation named.
-func (ix *Index) search(ctx context.Context, q question, cs []concept) ([]hit, error) {
+func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, error) {
 	var should []query.Query
 	add := func(qq query.Query) { should = append(should, qq) }
 	for _, c := range cs {
@@ -329,7 +334,7 @@ type hit struct {
 // rank scores the candidates and, for questions about a person, folds a
 // function description into the people who hold that function. unmatched
 // reports a required word that no candidate has at all.
-func (ix *Index) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatched bool) {
+func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatched bool) {
 	maxBM := 0.0
 	for _, h := range hits {
 		maxBM = math.Max(maxBM, h.bm25)
@@ -356,7 +361,7 @@ func (ix *Index) rank(q question, cs []concept, hits []hit) (ranked []hit, unmat
 // concepts that d has, 0..1) and a ranking score that adds where the
 // concepts stand and what the question's shape prefers. It marks in seen
 // the concepts d has.
-func (ix *Index) score(q question, cs []concept, d *knowledge.Document, seen []bool) (coverage, score float64) {
+func (ix view) score(q question, cs []concept, d *knowledge.Document, seen []bool) (coverage, score float64) {
 	terms, strong := ix.docTerms(d)
 	roles := ix.docRoles(d)
 	var got, total, bonus float64
@@ -447,7 +452,7 @@ func containsAll(terms map[string]bool, want []string) bool {
 
 // docTerms returns the analysed terms of a whole document, and those of its
 // strong fields (name, roles, aliases, title).
-func (ix *Index) docTerms(d *knowledge.Document) (all, strong map[string]bool) {
+func (ix view) docTerms(d *knowledge.Document) (all, strong map[string]bool) {
 	r := ix.record(d)
 	all, strong = map[string]bool{}, map[string]bool{}
 	for _, t := range ix.analyze(r.Text) {
@@ -461,7 +466,7 @@ func (ix *Index) docTerms(d *knowledge.Document) (all, strong map[string]bool) {
 	return all, strong
 }
 
-func (ix *Index) analyzeTerms(s string) []string {
+func (ix view) analyzeTerms(s string) []string {
 	var out []string
 	for _, t := range ix.analyze(s) {
 		out = append(out, string(t.Term))
@@ -470,7 +475,7 @@ func (ix *Index) analyzeTerms(s string) []string {
 }
 
 // holdsWithin reports whether d holds a function whose title contains role.
-func (ix *Index) holdsWithin(d *knowledge.Document, role string) bool {
+func (ix view) holdsWithin(d *knowledge.Document, role string) bool {
 	forms := ix.roleForms(role)
 	for _, t := range roleTitles(d) {
 		if within(knowledge.Fold(t), forms) {
@@ -482,7 +487,7 @@ func (ix *Index) holdsWithin(d *knowledge.Document, role string) bool {
 
 // docRoles returns the canonical roles (and bodies) a document holds or
 // describes.
-func (ix *Index) docRoles(d *knowledge.Document) map[string]bool {
+func (ix view) docRoles(d *knowledge.Document) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range roleTitles(d) {
 		out[ix.roles.Canonical(t)] = true
@@ -501,7 +506,7 @@ func (ix *Index) docRoles(d *knowledge.Document) map[string]bool {
 // foldIntoHolders replaces a function description by the people holding the
 // function: someone asking "wie" wants a person, and the description only
 // explains why. The person keeps the better of both scores.
-func (ix *Index) foldIntoHolders(q question, cs []concept, hits []hit) []hit {
+func (ix view) foldIntoHolders(q question, cs []concept, hits []hit) []hit {
 	byDoc := map[string]int{}
 	for i, h := range hits {
 		byDoc[h.doc.Source] = i
@@ -558,7 +563,7 @@ func outcome(q question, ranked []hit) Outcome {
 }
 
 // known returns a few role titles the knowledge base does know, as a hint.
-func (ix *Index) known(org string) []string {
+func (ix view) known(org string) []string {
 	const n = 6
 	if len(ix.vocab.known) <= n {
 		return ix.vocab.known
@@ -567,7 +572,7 @@ func (ix *Index) known(org string) []string {
 }
 
 // answer turns a ranked hit into an Answer with its best passage.
-func (ix *Index) answer(q question, cs []concept, h hit) Answer {
+func (ix view) answer(q question, cs []concept, h hit) Answer {
 	d := h.doc
 	a := Answer{
 		Source: d.Source, Title: d.Title, Kind: d.Kind, Organisation: d.Organisation,

@@ -11,7 +11,7 @@ const maxExcerpt = 400
 // excerpt picks the passage of d that shows best why it answers the
 // concepts, and marks the words that matched. Rare words count more than
 // common ones, a match in the heading counts half.
-func (ix *Index) excerpt(cs []concept, d *knowledge.Document) Excerpt {
+func (ix view) excerpt(cs []concept, d *knowledge.Document) Excerpt {
 	want := map[string]float64{}
 	for _, c := range cs {
 		for _, t := range append(append([]string{}, c.terms...), c.parts...) {
@@ -40,7 +40,7 @@ func (ix *Index) excerpt(cs []concept, d *knowledge.Document) Excerpt {
 
 // marks returns the byte ranges of text whose terms are wanted, and the sum
 // of their weights (each term counted once).
-func (ix *Index) marks(text string, want map[string]float64) ([]Span, float64) {
+func (ix view) marks(text string, want map[string]float64) ([]Span, float64) {
 	if text == "" {
 		return nil, 0
 	}

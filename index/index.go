@@ -5,12 +5,10 @@ package index
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -32,17 +30,45 @@ type Options struct {
 }
 
 // Index answers questions over one set of documents. It is safe for
-// concurrent use.
+// concurrent use, also while Update swaps in new knowledge.
 type Index struct {
-	bleve bleve.Index
-	docs  map[string]*knowledge.Document // by Source
-	roles *knowledge.Equivalences        // with the documents' aliases joined in
-	words *knowledge.Equivalences
-	vocab *vocabulary
-	text  analysis.Analyzer
-	stem  func(string) string // the Dutch stemmer on one folded word
+	bleve     bleve.Index
+	path      string // "" in memory
+	baseRoles *knowledge.Equivalences
+	words     *knowledge.Equivalences
+	text      analysis.Analyzer
+	stem      func(string) string // the Dutch stemmer on one folded word
 	// wordStems finds a group of words by the stem of one of its words.
 	wordStems map[string][]string
+
+	mu    sync.Mutex // serialises updates
+	cur   atomic.Pointer[state]
+	stats Stats
+}
+
+// state is one version of the knowledge: what the bleve index holds and
+// what question understanding recognises. It is never changed, only
+// replaced.
+type state struct {
+	docs   map[string]*knowledge.Document // by Source
+	hashes map[string]string              // Source → content hash
+	roles  *knowledge.Equivalences        // with the documents' aliases joined in
+	vocab  *vocabulary
+}
+
+// view is an Index seen at one state: what answering one question uses.
+type view struct {
+	*Index
+	*state
+}
+
+func (ix *Index) view() view { return view{ix, ix.cur.Load()} }
+
+// Stats says what the last Build or Update did.
+type Stats struct {
+	Reused  bool // an index on disk was opened rather than rebuilt
+	Indexed int  // documents (re)indexed
+	Removed int  // documents deleted from the index
 }
 
 // Field names of the bleve documents. "text" holds everything (so its
@@ -69,150 +95,165 @@ type record struct {
 	Text  string   `json:"text"`
 }
 
-// Build indexes docs.
+// Build indexes docs. With Options.Path it opens the index kept there and
+// brings it up to date document by document, or builds it anew (aside, then
+// switched in) when there is none or its format or word lists changed.
 func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index, error) {
-	roles, words := opts.Roles, opts.Words
-	if roles == nil {
-		roles = knowledge.DefaultRoles()
+	ix := &Index{path: opts.Path, baseRoles: opts.Roles, words: opts.Words, stem: newStemFilter(stemsTxt).stem}
+	if ix.baseRoles == nil {
+		ix.baseRoles = knowledge.DefaultRoles()
 	}
-	if words == nil {
-		words = knowledge.DefaultWords()
+	if ix.words == nil {
+		ix.words = knowledge.DefaultWords()
 	}
-	roles = roles.Clone()
-	for _, d := range docs {
-		// A document's aliases are other names for its role or service:
-		// "privacyfunctionaris" for the DPO.
-		if len(d.Aliases) > 0 {
-			for _, f := range d.Functions {
-				roles.Add(append([]string{f.Title}, d.Aliases...)...)
-			}
-		}
-	}
-
-	m, err := newMapping(docs, roles)
-	if err != nil {
-		return nil, fmt.Errorf("index mapping: %w", err)
-	}
-	var b bleve.Index
-	building := ""
-	if opts.Path == "" {
-		// scorch keeps an unnamed index in memory; it is faster than the
-		// upsidedown store NewMemOnly uses and supports fuzzy dictionaries.
-		b, err = bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
-	} else {
-		// Build aside and switch when done, so a crash never leaves a
-		// half-written index where the next start would open it.
-		if err := checkIndexDir(opts.Path); err != nil {
-			return nil, err
-		}
-		building = opts.Path + ".building"
-		if err := os.RemoveAll(building); err != nil {
-			return nil, fmt.Errorf("clear %s: %w", building, err)
-		}
-		b, err = bleve.NewUsing(building, m, scorch.Name, scorch.Name, nil)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("create index %s: %w", opts.Path, err)
-	}
-	ix := &Index{
-		bleve: b,
-		docs:  make(map[string]*knowledge.Document, len(docs)),
-		roles: roles,
-		words: words,
-		text:  m.AnalyzerNamed(textAnalyzer),
-	}
-	batch := b.NewBatch()
-	for i := range docs {
-		if err := ctx.Err(); err != nil {
-			b.Close()
-			return nil, err
-		}
-		d := &docs[i]
-		ix.docs[d.Source] = d
-		if err := batch.Index(d.Source, ix.record(d)); err != nil {
-			b.Close()
-			return nil, fmt.Errorf("index %s: %w", d.Source, err)
-		}
-		if batch.Size() >= 500 {
-			if err := b.Batch(batch); err != nil {
-				b.Close()
-				return nil, fmt.Errorf("index batch: %w", err)
-			}
-			batch.Reset()
-		}
-	}
-	if err := b.Batch(batch); err != nil {
-		b.Close()
-		return nil, fmt.Errorf("index batch: %w", err)
-	}
-	if building != "" {
-		if ix.bleve, err = swapIn(b, building, opts.Path); err != nil {
-			return nil, err
-		}
-	}
-	ix.stem = newStemFilter(stemsTxt).stem
-	ix.vocab = newVocabulary(ix.docs, roles, ix.stem)
 	ix.wordStems = map[string][]string{}
-	for _, g := range words.Groups() {
+	for _, g := range ix.words.Groups() {
 		for _, w := range g {
 			if f := knowledge.Fold(w); !strings.Contains(f, " ") && len(f) >= 4 {
 				ix.wordStems[ix.stem(f)] = g
 			}
 		}
 	}
+	st := ix.newState(docs)
+	var err error
+	if opts.Path == "" {
+		// scorch keeps an unnamed index in memory; it is faster than the
+		// upsidedown store NewMemOnly uses and supports fuzzy dictionaries.
+		err = ix.create("", docs, st)
+		if err == nil {
+			err = ix.apply(ctx, st, nil, st.hashes)
+		}
+	} else {
+		err = ix.openOrBuild(ctx, docs, st)
+	}
+	if err != nil {
+		if ix.bleve != nil {
+			ix.bleve.Close()
+		}
+		return nil, err
+	}
+	ix.cur.Store(st)
 	return ix, nil
 }
 
-// checkIndexDir refuses to replace a folder that is not an index of ours:
-// --index pointed at the wrong folder must not delete anything.
-func checkIndexDir(path string) error {
-	entries, err := os.ReadDir(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+// newState prepares the in-memory side of docs.
+func (ix *Index) newState(docs []knowledge.Document) *state {
+	roles := ix.baseRoles.Clone()
+	st := &state{docs: make(map[string]*knowledge.Document, len(docs)), hashes: make(map[string]string, len(docs)), roles: roles}
+	for i := range docs {
+		d := &docs[i]
+		st.docs[d.Source] = d
+		st.hashes[d.Source] = docHash(d)
+		// A document's aliases are other names for its role or service:
+		// "privacyfunctionaris" for the DPO.
+		if len(d.Aliases) > 0 {
+			for _, f := range d.Functions {
+				roles.Add(append([]string{f.Title}, d.Aliases...)...)
+			}
+			if d.Role != "" {
+				roles.Add(append([]string{d.Role}, d.Aliases...)...)
+			}
+		}
 	}
+	st.vocab = newVocabulary(st.docs, roles, ix.stem)
+	return st
+}
+
+// create makes an empty bleve index at path ("" in memory) whose compound
+// dictionary is the vocabulary of docs.
+func (ix *Index) create(path string, docs []knowledge.Document, st *state) error {
+	m, err := newMapping(docs, st.roles)
 	if err != nil {
-		return fmt.Errorf("index folder %s: %w", path, err)
+		return fmt.Errorf("index mapping: %w", err)
 	}
-	if len(entries) == 0 {
-		return nil
+	ix.bleve, err = bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return fmt.Errorf("create index %s: %w", path, err)
 	}
-	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
-		return fmt.Errorf("index folder %s is not empty and holds no index; refusing to overwrite it", path)
-	}
+	ix.text = m.AnalyzerNamed(textAnalyzer)
 	return nil
 }
 
-// swapIn closes the index built at building, puts it in place of path and
-// opens it there.
-func swapIn(b bleve.Index, building, path string) (bleve.Index, error) {
-	if err := b.Close(); err != nil {
-		return nil, fmt.Errorf("close %s: %w", building, err)
+// apply brings the bleve index from the documents in old (Source → hash) to
+// those in st: what changed or is new is (re)indexed, what is gone deleted.
+// Indexing is idempotent, so an update interrupted half-way is finished by
+// the next one.
+func (ix *Index) apply(ctx context.Context, st *state, old, now map[string]string) error {
+	v := view{ix, st}
+	batch := ix.bleve.NewBatch()
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if err := ix.bleve.Batch(batch); err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+		batch.Reset()
+		return nil
 	}
-	old := path + ".old"
-	if err := os.RemoveAll(old); err != nil {
-		return nil, err
+	stats := Stats{}
+	for src, h := range now {
+		if old[src] == h {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := batch.Index(src, v.record(st.docs[src])); err != nil {
+			return fmt.Errorf("index %s: %w", src, err)
+		}
+		stats.Indexed++
+		if batch.Size() >= 1000 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 	}
-	if err := os.Rename(path, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("move old index aside: %w", err)
+	for src := range old {
+		if _, ok := now[src]; !ok {
+			batch.Delete(src)
+			stats.Removed++
+		}
 	}
-	if err := os.Rename(building, path); err != nil {
-		return nil, fmt.Errorf("switch to new index: %w", err)
+	if err := flush(); err != nil {
+		return err
 	}
-	if err := os.RemoveAll(old); err != nil {
-		return nil, err
+	ix.stats = stats
+	return nil
+}
+
+// Update replaces the knowledge with docs, re-indexing only the documents
+// that changed. Questions asked meanwhile are answered from the old
+// knowledge until the new one is complete.
+func (ix *Index) Update(ctx context.Context, docs []knowledge.Document) (Stats, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	old := ix.cur.Load()
+	st := ix.newState(docs)
+	if err := ix.apply(ctx, st, old.hashes, st.hashes); err != nil {
+		return Stats{}, err
 	}
-	nb, err := bleve.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", path, err)
+	if ix.path != "" {
+		if err := writeManifest(ix.path, ix.manifest(st)); err != nil {
+			return Stats{}, err
+		}
 	}
-	return nb, nil
+	ix.cur.Store(st)
+	return ix.stats, nil
+}
+
+// Stats says what the last Build or Update did.
+func (ix *Index) Stats() Stats {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.stats
 }
 
 // Close releases the bleve index.
 func (ix *Index) Close() error { return ix.bleve.Close() }
 
 // Len is the number of documents indexed.
-func (ix *Index) Len() int { return len(ix.docs) }
+func (ix *Index) Len() int { return len(ix.cur.Load().docs) }
 
 func newMapping(docs []knowledge.Document, roles *knowledge.Equivalences) (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
@@ -300,7 +341,7 @@ func roleTitles(d *knowledge.Document) []string {
 	return out
 }
 
-func (ix *Index) record(d *knowledge.Document) record {
+func (ix view) record(d *knowledge.Document) record {
 	r := record{Name: d.Name, Title: d.Title, Org: d.Organisation, Alias: d.Aliases}
 	seen := map[string]bool{}
 	for _, t := range roleTitles(d) {
@@ -340,7 +381,7 @@ func (ix *Index) record(d *knowledge.Document) record {
 
 // docFreq returns how many documents hold term in the text field, and the
 // number of documents, for weighting rare words above common ones.
-func (ix *Index) docFreq(ctx context.Context, terms []string) (map[string]int, int) {
+func (ix view) docFreq(ctx context.Context, terms []string) (map[string]int, int) {
 	out := make(map[string]int, len(terms))
 	adv, err := ix.bleve.Advanced()
 	if err != nil {

@@ -78,7 +78,7 @@ func setOf(s string) map[string]bool {
 
 // understand reads a question: its shape, the organisation, people and roles
 // it names, and what is left to search for.
-func (ix *Index) understand(text string) question {
+func (ix view) understand(text string) question {
 	q := question{text: text}
 	tokens := strings.Fields(knowledge.Fold(text))
 	used := make([]bool, len(tokens))
@@ -181,7 +181,7 @@ func (ix *Index) understand(text string) question {
 
 // wordGroup returns the words equivalent to t, found as written or by stem
 // ("huwelijken" finds the group of "huwelijk").
-func (ix *Index) wordGroup(t string) []string {
+func (ix view) wordGroup(t string) []string {
 	if g := ix.words.Group(t); g != nil {
 		return g
 	}

@@ -1,0 +1,198 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/wieiswie/wieiswie/bot/slackfake"
+	"github.com/wieiswie/wieiswie/config"
+	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/knowledge"
+)
+
+// realIndex is the index built from the embedded seed documents, the same
+// one `wieiswie serve` answers from without KNOWLEDGE_DIR.
+func realIndex(t *testing.T) *index.Index {
+	t.Helper()
+	docs, problems := knowledge.Load(knowledge.Default())
+	if len(docs) == 0 {
+		t.Fatalf("no seed documents (problems: %v)", problems)
+	}
+	ix, err := index.Build(context.Background(), docs, index.Options{})
+	if err != nil {
+		t.Fatalf("build index: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// runningBot is a bot serving on loopback against a fake Slack.
+type runningBot struct {
+	fake *slackfake.Server
+	base string // http://127.0.0.1:port
+	logs *syncBuffer
+	stop func() error
+}
+
+// startBot runs the bot's real Serve path with cfg completed for the fake
+// Slack: Socket Mode when socket is true, else HTTP mode.
+func startBot(t *testing.T, asker Asker, socket bool) *runningBot {
+	t.Helper()
+	fake := slackfake.New(t, testBotToken, testAppToken)
+	cfg := config.Config{
+		SlackBotToken: testBotToken,
+		ListenAddr:    "127.0.0.1:0",
+		LogLevel:      "debug",
+		LogFormat:     "json",
+		SlackAPIURL:   fake.APIURL(),
+	}
+	if socket {
+		cfg.SlackAppToken = testAppToken
+	} else {
+		cfg.SlackSigningSecret = testSecret
+	}
+	logs := &syncBuffer{}
+	b, err := New(cfg, asker, zerolog.New(logs).Level(zerolog.DebugLevel).With().Timestamp().Logger())
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Serve(ctx, ln) }()
+
+	var once sync.Once
+	var stopErr error
+	stop := func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case stopErr = <-done:
+			case <-time.After(20 * time.Second):
+				t.Fatal("the bot did not stop")
+			}
+		})
+		return stopErr
+	}
+	t.Cleanup(func() { _ = stop() })
+	r := &runningBot{fake: fake, base: "http://" + ln.Addr().String(), logs: logs, stop: stop}
+	if socket {
+		fake.WaitConnected()
+	}
+	return r
+}
+
+func (r *runningBot) get(t *testing.T, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(r.base + path)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// checkLogs asserts the logs hold no secret and that every answer's log
+// lines carry the delivery's ids.
+func (r *runningBot) checkLogs(t *testing.T) {
+	t.Helper()
+	logs := r.logs.String()
+	checkNoSecrets(t, logs)
+	answered := 0
+	for _, l := range logLines(t, logs) {
+		if l["message"] != "answered" {
+			continue
+		}
+		answered++
+		if l["request_id"] == nil {
+			t.Errorf("answer log line without request_id: %v", l)
+		}
+		if (l["kind"] == "mention" || l["kind"] == "dm") && l["event_id"] == nil {
+			t.Errorf("event answer log line without event_id: %v", l)
+		}
+	}
+	if answered == 0 {
+		t.Error("no answer was logged")
+	}
+}
+
+// decodedBlocks is a call's blocks as text, without JSON's HTML escaping.
+func decodedBlocks(c slackfake.Call) string {
+	var v any
+	_ = json.Unmarshal(c.Blocks, &v)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+	return b.String()
+}
+
+// wantMiet checks a call carries the Miet Gobert answer.
+func wantMiet(t *testing.T, c slackfake.Call) {
+	t.Helper()
+	blocks := decodedBlocks(c)
+	for _, want := range []string{`"type":"header"`, "Miet Gobert", "Algemeen directeur", "<tel:+3250630100|+32 50 630 100>"} {
+		if !strings.Contains(blocks, want) {
+			t.Errorf("%s lacks %q: %s", c.Method, want, blocks)
+		}
+	}
+	if !strings.Contains(c.Text, "Miet Gobert") {
+		t.Errorf("%s fallback text %q lacks Miet Gobert", c.Method, c.Text)
+	}
+}
+
+// buttonValue finds the value of the button with actionID in a call's blocks.
+func buttonValue(t *testing.T, c slackfake.Call, actionID string) string {
+	t.Helper()
+	var blocks []struct {
+		Elements []struct {
+			ActionID string `json:"action_id"`
+			Value    string `json:"value"`
+		} `json:"elements"`
+	}
+	_ = json.Unmarshal(c.Blocks, &blocks)
+	for _, b := range blocks {
+		for _, e := range b.Elements {
+			if e.ActionID == actionID {
+				return e.Value
+			}
+		}
+	}
+	t.Fatalf("no %s button in %s", actionID, decodedBlocks(c))
+	return ""
+}
+
+func countCalls(calls []slackfake.Call, pred func(slackfake.Call) bool) int {
+	n := 0
+	for _, c := range calls {
+		if pred(c) {
+			n++
+		}
+	}
+	return n
+}
+
+func waitStarted(t *testing.T, started chan string, want string) {
+	t.Helper()
+	select {
+	case q := <-started:
+		if q != want {
+			t.Fatalf("asked %q, want %q", q, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%q was not asked", want)
+	}
+}

@@ -1,0 +1,391 @@
+// Package slackfake is a loopback Slack for end-to-end tests: the Web API
+// methods the bot calls (auth.test, apps.connections.open,
+// chat.postMessage, chat.postEphemeral), a Socket Mode websocket, and
+// response URLs. It records what the bot sends so tests can assert on it,
+// and checks that each call carries the right kind of token.
+package slackfake
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Identity of the fake workspace.
+const (
+	BotUserID = "UBOT0WIE"
+	BotID     = "BBOT0WIE"
+	TeamID    = "T0GEMEENTE"
+)
+
+// wait bounds every wait for something the bot should do; a test that hits
+// it has failed, it is not a timing assumption.
+const wait = 10 * time.Second
+
+// Call is one message the bot sent: a Web API chat call or a POST to a
+// response URL.
+type Call struct {
+	Method          string // "chat.postMessage", "chat.postEphemeral" or "response"
+	Token           string // the token it was sent with (Web API calls)
+	ResponseName    string // for "response": the name given to ResponseURL
+	Channel         string
+	User            string // chat.postEphemeral's user
+	ThreadTS        string
+	Text            string
+	Blocks          json.RawMessage
+	ResponseType    string
+	ReplaceOriginal bool
+	DeleteOriginal  bool
+}
+
+// Server is the fake Slack. Create it with New; it is closed with the test.
+type Server struct {
+	t        testing.TB
+	srv      *httptest.Server
+	botToken string
+	appToken string
+
+	mu        sync.Mutex
+	calls     []Call
+	callCh    chan Call
+	conn      *websocket.Conn
+	connCh    chan struct{}
+	acks      map[string]json.RawMessage
+	ackCh     chan string
+	writeMu   sync.Mutex
+	tsCounter int
+	authTests int
+}
+
+// New starts a fake Slack that accepts botToken for the Web API and
+// appToken for apps.connections.open.
+func New(t testing.TB, botToken, appToken string) *Server {
+	t.Helper()
+	s := &Server{
+		t:        t,
+		botToken: botToken,
+		appToken: appToken,
+		callCh:   make(chan Call, 256),
+		connCh:   make(chan struct{}, 16),
+		acks:     make(map[string]json.RawMessage),
+		ackCh:    make(chan string, 256),
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/auth.test", s.authTest)
+	mux.HandleFunc("POST /api/apps.connections.open", s.connectionsOpen)
+	mux.HandleFunc("POST /api/chat.postMessage", s.chat("chat.postMessage"))
+	mux.HandleFunc("POST /api/chat.postEphemeral", s.chat("chat.postEphemeral"))
+	mux.HandleFunc("GET /socket", s.socket)
+	mux.HandleFunc("POST /response/{name}", s.response)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("slackfake: unexpected %s %s", r.Method, r.URL.Path)
+		http.NotFound(w, r)
+	})
+	s.srv = httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// APIURL is the Web API base URL, ending in "/", for SLACK_API_URL.
+func (s *Server) APIURL() string { return s.srv.URL + "/api/" }
+
+// ResponseURL is a response_url whose calls are recorded under name.
+func (s *Server) ResponseURL(name string) string { return s.srv.URL + "/response/" + name }
+
+// Close drops the websocket and stops the server.
+func (s *Server) Close() {
+	s.mu.Lock()
+	if s.conn != nil {
+		_ = s.conn.Close()
+	}
+	s.mu.Unlock()
+	s.srv.Close()
+}
+
+func bearer(r *http.Request) string {
+	if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
+		return strings.TrimPrefix(h, "Bearer ")
+	}
+	_ = r.ParseForm()
+	return r.Form.Get("token")
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func (s *Server) authTest(w http.ResponseWriter, r *http.Request) {
+	if tok := bearer(r); tok != s.botToken {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+		return
+	}
+	s.mu.Lock()
+	s.authTests++
+	s.mu.Unlock()
+	writeJSON(w, map[string]any{
+		"ok": true, "url": "https://gemeente.slack.com/", "team": "Gemeente", "user": "wieiswie",
+		"team_id": TeamID, "user_id": BotUserID, "bot_id": BotID,
+	})
+}
+
+func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {
+	if tok := bearer(r); tok != s.appToken {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+		return
+	}
+	ws := "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/socket"
+	writeJSON(w, map[string]any{"ok": true, "url": ws})
+}
+
+func (s *Server) chat(method string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		tok := bearer(r)
+		if tok != s.botToken {
+			s.t.Errorf("slackfake: %s called without the bot token", method)
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+			return
+		}
+		c := Call{
+			Method:   method,
+			Token:    tok,
+			Channel:  r.PostForm.Get("channel"),
+			User:     r.PostForm.Get("user"),
+			ThreadTS: r.PostForm.Get("thread_ts"),
+			Text:     r.PostForm.Get("text"),
+			Blocks:   json.RawMessage(r.PostForm.Get("blocks")),
+		}
+		s.mu.Lock()
+		s.tsCounter++
+		ts := "1700000000." + strconv.Itoa(100000+s.tsCounter)
+		s.mu.Unlock()
+		s.record(c)
+		writeJSON(w, map[string]any{"ok": true, "channel": c.Channel, "ts": ts, "message_ts": ts})
+	}
+}
+
+func (s *Server) response(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	var p struct {
+		Text            string          `json:"text"`
+		Blocks          json.RawMessage `json:"blocks"`
+		ResponseType    string          `json:"response_type"`
+		ReplaceOriginal bool            `json:"replace_original"`
+		DeleteOriginal  bool            `json:"delete_original"`
+		ThreadTS        string          `json:"thread_ts"`
+	}
+	if err := json.Unmarshal(body, &p); err != nil {
+		s.t.Errorf("slackfake: response_url body is not JSON: %v", err)
+		http.Error(w, "bad json", http.StatusBadRequest)
+		return
+	}
+	s.record(Call{
+		Method: "response", ResponseName: r.PathValue("name"), Text: p.Text, Blocks: p.Blocks,
+		ResponseType: p.ResponseType, ReplaceOriginal: p.ReplaceOriginal, DeleteOriginal: p.DeleteOriginal, ThreadTS: p.ThreadTS,
+	})
+	w.Header().Set("Content-Type", "text/plain")
+	_, _ = io.WriteString(w, "ok")
+}
+
+func (s *Server) record(c Call) {
+	s.mu.Lock()
+	s.calls = append(s.calls, c)
+	s.mu.Unlock()
+	s.callCh <- c
+}
+
+// Calls returns every call recorded so far.
+func (s *Server) Calls() []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Call(nil), s.calls...)
+}
+
+// NextCall waits for the next call the bot makes.
+func (s *Server) NextCall() Call {
+	s.t.Helper()
+	select {
+	case c := <-s.callCh:
+		return c
+	case <-time.After(wait):
+		s.t.Fatalf("slackfake: the bot sent nothing within %s", wait)
+		return Call{}
+	}
+}
+
+// AuthTests is how often auth.test was called with the bot token.
+func (s *Server) AuthTests() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.authTests
+}
+
+var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+
+// socket speaks Socket Mode: hello on connect, then records acks.
+func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		s.t.Errorf("slackfake: websocket upgrade: %v", err)
+		return
+	}
+	s.mu.Lock()
+	if s.conn != nil {
+		_ = s.conn.Close()
+	}
+	s.conn = conn
+	s.mu.Unlock()
+	hello := map[string]any{
+		"type": "hello", "num_connections": 1,
+		"connection_info": map[string]any{"app_id": "A0WIEISWIE"},
+		"debug_info":      map[string]any{"host": "slackfake"},
+	}
+	if err := s.write(conn, hello); err != nil {
+		return
+	}
+	s.connCh <- struct{}{}
+	for {
+		_, msg, err := conn.ReadMessage()
+		if err != nil {
+			return
+		}
+		var a struct {
+			EnvelopeID string          `json:"envelope_id"`
+			Payload    json.RawMessage `json:"payload"`
+		}
+		if json.Unmarshal(msg, &a) != nil || a.EnvelopeID == "" {
+			s.t.Errorf("slackfake: unexpected socket message %s", msg)
+			continue
+		}
+		s.mu.Lock()
+		s.acks[a.EnvelopeID] = a.Payload
+		s.mu.Unlock()
+		s.ackCh <- a.EnvelopeID
+	}
+}
+
+func (s *Server) write(conn *websocket.Conn, v any) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	_ = conn.SetWriteDeadline(time.Now().Add(wait))
+	return conn.WriteJSON(v)
+}
+
+// WaitConnected waits until the bot has opened the Socket Mode websocket
+// and received hello.
+func (s *Server) WaitConnected() {
+	s.t.Helper()
+	select {
+	case <-s.connCh:
+	case <-time.After(wait):
+		s.t.Fatalf("slackfake: the bot did not connect over Socket Mode within %s", wait)
+	}
+}
+
+// Send delivers a Socket Mode envelope: {"envelope_id", "type", "payload"}.
+func (s *Server) Send(envelopeID, typ string, payload any) {
+	s.t.Helper()
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if conn == nil {
+		s.t.Fatal("slackfake: Send before the bot connected")
+	}
+	env := map[string]any{"envelope_id": envelopeID, "type": typ, "payload": payload, "accepts_response_payload": typ != "events_api"}
+	if err := s.write(conn, env); err != nil {
+		s.t.Fatalf("slackfake: send envelope %s: %v", envelopeID, err)
+	}
+}
+
+// WaitAck waits until the bot acknowledged envelopeID.
+func (s *Server) WaitAck(envelopeID string) {
+	s.t.Helper()
+	deadline := time.After(wait)
+	for {
+		s.mu.Lock()
+		_, ok := s.acks[envelopeID]
+		s.mu.Unlock()
+		if ok {
+			return
+		}
+		select {
+		case <-s.ackCh:
+		case <-deadline:
+			s.t.Fatalf("slackfake: envelope %s was not acknowledged within %s", envelopeID, wait)
+		}
+	}
+}
+
+// Acked reports whether envelopeID was acknowledged.
+func (s *Server) Acked(envelopeID string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.acks[envelopeID]
+	return ok
+}
+
+// EventEnvelope is the events_api payload Slack sends for one event.
+func EventEnvelope(eventID string, event map[string]any) map[string]any {
+	return map[string]any{
+		"token": "ignored", "team_id": TeamID, "api_app_id": "A0WIEISWIE",
+		"type": "event_callback", "event_id": eventID, "event_time": 1700000000,
+		"event": event,
+	}
+}
+
+// SlashCommand is the payload of a /wie command.
+func SlashCommand(text, responseURL, triggerID string) map[string]any {
+	return map[string]any{
+		"token": "ignored", "team_id": TeamID, "team_domain": "gemeente",
+		"channel_id": "C0ALGEMEEN", "channel_name": "algemeen",
+		"user_id": "U0ASKER", "user_name": "jan", "command": "/wie", "text": text,
+		"response_url": responseURL, "trigger_id": triggerID, "api_app_id": "A0WIEISWIE",
+	}
+}
+
+// BlockAction is the payload of a click on a button of the bot's message.
+func BlockAction(actionID, value, responseURL, triggerID string) map[string]any {
+	return map[string]any{
+		"type":         "block_actions",
+		"team":         map[string]any{"id": TeamID, "domain": "gemeente"},
+		"user":         map[string]any{"id": "U0ASKER", "username": "jan", "name": "jan", "team_id": TeamID},
+		"api_app_id":   "A0WIEISWIE",
+		"token":        "ignored",
+		"container":    map[string]any{"type": "message", "message_ts": "1700000000.000100", "channel_id": "C0ALGEMEEN", "is_ephemeral": true},
+		"trigger_id":   triggerID,
+		"channel":      map[string]any{"id": "C0ALGEMEEN", "name": "algemeen"},
+		"response_url": responseURL,
+		"actions": []map[string]any{{
+			"action_id": actionID, "block_id": "b1", "type": "button", "value": value,
+			"text":      map[string]any{"type": "plain_text", "text": "knop"},
+			"action_ts": fmt.Sprintf("1700000001.%06d", len(triggerID)),
+		}},
+	}
+}
+
+// FormEncode is url.Values.Encode for a map, for HTTP-mode request bodies.
+func FormEncode(m map[string]any) string {
+	v := url.Values{}
+	for k, x := range m {
+		v.Set(k, fmt.Sprint(x))
+	}
+	return v.Encode()
+}

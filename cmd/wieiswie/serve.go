@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"time"
+
+	"github.com/joho/godotenv"
+	"github.com/rs/zerolog"
+
+	"github.com/wieiswie/wieiswie/bot"
+	"github.com/wieiswie/wieiswie/config"
+)
+
+// openIndexFunc gives serve something to answer with: the knowledge folder
+// (empty: the embedded default) indexed in memory or in indexDir. The
+// Closer, if not nil, is closed when serve stops.
+type openIndexFunc func(ctx context.Context, knowledgeDir, indexDir string, log zerolog.Logger) (bot.Asker, io.Closer, error)
+
+const serveUsage = `Usage: wieiswie serve [--env-file FILE]
+
+Runs the Slack bot until interrupted (SIGINT/SIGTERM). Settings come from the
+environment; a .env file fills in what the environment leaves unset:
+
+  SLACK_BOT_TOKEN       xoxb-… bot token (required)
+  SLACK_APP_TOKEN       xapp-… app-level token: Socket Mode (recommended)
+  SLACK_SIGNING_SECRET  signing secret: HTTP mode, used without SLACK_APP_TOKEN
+  LISTEN_ADDR           HTTP address for /healthz (and /slack/* in HTTP mode), default :8080
+  KNOWLEDGE_DIR         documents folder, default: the embedded documents
+  INDEX_DIR             keep the index in this folder, default: in memory
+  LOG_LEVEL             trace|debug|info|warn|error, default info
+  LOG_FORMAT            json|console, default json
+  SLACK_API_URL         Slack Web API base URL (tests), default Slack's own
+  ADMIN_USER_IDS        comma-separated Slack member IDs of administrators
+
+Flags:
+`
+
+// runServe is the serve command: configuration, logging and index, then the
+// bot until ctx is cancelled. Exit codes: 0 stopped cleanly, 1 failed while
+// running, 2 bad flags or configuration.
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, open openIndexFunc) int {
+	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	envFile := flags.String("env-file", ".env", "read settings the environment leaves unset from this file, if it exists")
+	flags.Usage = func() {
+		fmt.Fprint(stderr, serveUsage)
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "wieiswie serve: unexpected argument %q\n", flags.Arg(0))
+		return 2
+	}
+
+	getenv, err := withEnvFile(getenv, *envFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "wieiswie serve: %v\n", err)
+		return 2
+	}
+	cfg, err := config.FromEnv(getenv)
+	if err == nil {
+		err = cfg.ValidateForServe()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "wieiswie serve: %v\n", err)
+		return 2
+	}
+
+	log := newLogger(stderr, cfg)
+	log.Info().Object("config", cfg).Msg("starting wieiswie")
+
+	if open == nil {
+		log.Error().Msg("no index to answer from")
+		return 1
+	}
+	asker, closer, err := open(ctx, cfg.KnowledgeDir, cfg.IndexDir, log)
+	if err != nil {
+		if ctx.Err() != nil {
+			log.Info().Msg("stopped before serving")
+			return 0
+		}
+		log.Error().Err(err).Msg("opening the index failed")
+		fmt.Fprintf(stderr, "wieiswie serve: open index: %v\n", err)
+		return 1
+	}
+	if closer != nil {
+		defer func() {
+			if err := closer.Close(); err != nil {
+				log.Warn().Err(err).Msg("closing the index failed")
+			}
+		}()
+	}
+
+	b, err := bot.New(cfg, asker, log)
+	if err != nil {
+		log.Error().Err(err).Msg("starting the bot failed")
+		return 1
+	}
+	if err := b.Run(ctx); err != nil {
+		log.Error().Err(err).Msg("the bot stopped with an error")
+		fmt.Fprintf(stderr, "wieiswie serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// withEnvFile returns a getenv that falls back to the values in path (a
+// .env file) for variables the real environment leaves empty; the file
+// never overrides the environment. A missing file is not an error.
+func withEnvFile(getenv func(string) string, path string) (func(string) string, error) {
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	if path == "" {
+		return getenv, nil
+	}
+	values, err := godotenv.Read(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return getenv, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return func(name string) string {
+		if v := getenv(name); v != "" {
+			return v
+		}
+		return values[name]
+	}, nil
+}
+
+// newLogger builds the serve logger from LOG_LEVEL and LOG_FORMAT. It is
+// passed down explicitly; zerolog's global logger is not used.
+func newLogger(w io.Writer, cfg config.Config) zerolog.Logger {
+	out := w
+	if cfg.LogFormat == config.LogFormatConsole {
+		out = zerolog.ConsoleWriter{Out: w, TimeFormat: time.RFC3339}
+	}
+	return zerolog.New(out).Level(cfg.Level()).With().Timestamp().Logger()
+}

@@ -1,0 +1,284 @@
+// Package config reads wieiswie's settings from the environment and checks
+// them before the bot starts, so a wrong token or a typo in LOG_LEVEL is one
+// clear line at start-up instead of a puzzling failure later. Secrets never
+// leave this package unredacted: String, Format, MarshalJSON and
+// MarshalZerologObject all hide them.
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/rs/zerolog"
+)
+
+// Environment variable names.
+const (
+	EnvSlackBotToken      = "SLACK_BOT_TOKEN"
+	EnvSlackAppToken      = "SLACK_APP_TOKEN"
+	EnvSlackSigningSecret = "SLACK_SIGNING_SECRET"
+	EnvListenAddr         = "LISTEN_ADDR"
+	EnvKnowledgeDir       = "KNOWLEDGE_DIR"
+	EnvIndexDir           = "INDEX_DIR"
+	EnvLogLevel           = "LOG_LEVEL"
+	EnvLogFormat          = "LOG_FORMAT"
+	EnvSlackAPIURL        = "SLACK_API_URL"
+	EnvAdminUserIDs       = "ADMIN_USER_IDS"
+)
+
+// Defaults for settings that may be left unset.
+const (
+	DefaultListenAddr = ":8080"
+	DefaultLogLevel   = "info"
+	DefaultLogFormat  = "json"
+)
+
+// Log formats.
+const (
+	LogFormatJSON    = "json"
+	LogFormatConsole = "console"
+)
+
+// Token prefixes Slack uses; they tell the token kinds apart.
+const (
+	botTokenPrefix  = "xoxb-"
+	appTokenPrefix  = "xapp-"
+	userTokenPrefix = "xoxp-"
+)
+
+// logLevels are the LOG_LEVEL values accepted, in zerolog's spelling.
+var logLevels = []string{"trace", "debug", "info", "warn", "error", "fatal", "panic", "disabled"}
+
+// Config is every setting of wieiswie.
+type Config struct {
+	SlackBotToken      string // xoxb-…: posts answers (chat:write)
+	SlackAppToken      string // xapp-…: Socket Mode; when empty the bot serves HTTP
+	SlackSigningSecret string // verifies HTTP-mode requests
+	ListenAddr         string // HTTP server: /healthz, and /slack/* in HTTP mode
+	KnowledgeDir       string // documents; empty: the embedded seed documents
+	IndexDir           string // where the search index is kept; empty: in memory
+	LogLevel           string // trace, debug, info, warn, error, fatal, panic, disabled
+	LogFormat          string // json or console
+	SlackAPIURL        string // Web API base URL ending in "/"; empty: Slack's own
+	AdminUserIDs       []string
+}
+
+// FromEnv reads the settings through getenv (os.Getenv, or a test's map),
+// trims stray whitespace, fills defaults and normalises SLACK_API_URL to end
+// in "/". It reports malformed values that are wrong for every command (log
+// level and format, API URL, admin IDs); checks that only matter for the bot
+// are in ValidateForServe.
+func FromEnv(getenv func(string) string) (Config, error) {
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	get := func(name string) string { return strings.TrimSpace(getenv(name)) }
+	c := Config{
+		SlackBotToken:      get(EnvSlackBotToken),
+		SlackAppToken:      get(EnvSlackAppToken),
+		SlackSigningSecret: get(EnvSlackSigningSecret),
+		ListenAddr:         get(EnvListenAddr),
+		KnowledgeDir:       get(EnvKnowledgeDir),
+		IndexDir:           get(EnvIndexDir),
+		LogLevel:           strings.ToLower(get(EnvLogLevel)),
+		LogFormat:          strings.ToLower(get(EnvLogFormat)),
+		SlackAPIURL:        get(EnvSlackAPIURL),
+		AdminUserIDs:       splitList(get(EnvAdminUserIDs)),
+	}
+	if c.ListenAddr == "" {
+		c.ListenAddr = DefaultListenAddr
+	}
+	if c.LogLevel == "" {
+		c.LogLevel = DefaultLogLevel
+	}
+	if c.LogFormat == "" {
+		c.LogFormat = DefaultLogFormat
+	}
+	if c.SlackAPIURL != "" && !strings.HasSuffix(c.SlackAPIURL, "/") {
+		c.SlackAPIURL += "/"
+	}
+	if err := c.validateCommon(); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+// ValidateForServe checks everything the Slack bot needs. The error is one
+// English line naming the setting and saying how to fix it; it never
+// contains a secret.
+func (c Config) ValidateForServe() error {
+	if err := c.validateCommon(); err != nil {
+		return err
+	}
+	if err := checkToken(EnvSlackBotToken, c.SlackBotToken, botTokenPrefix, true,
+		"the Bot User OAuth Token from your Slack app's \"OAuth & Permissions\" page"); err != nil {
+		return err
+	}
+	if err := checkToken(EnvSlackAppToken, c.SlackAppToken, appTokenPrefix, false,
+		"an app-level token with the connections:write scope (\"Basic Information\" → \"App-Level Tokens\")"); err != nil {
+		return err
+	}
+	if c.SlackAppToken == "" && c.SlackSigningSecret == "" {
+		return fmt.Errorf("neither %s nor %s is set: set %s for Socket Mode (the default) or %s for HTTP mode",
+			EnvSlackAppToken, EnvSlackSigningSecret, EnvSlackAppToken, EnvSlackSigningSecret)
+	}
+	if c.SlackAppToken == "" && strings.ContainsFunc(c.SlackSigningSecret, isSpace) {
+		return fmt.Errorf("%s contains whitespace: copy it again from your Slack app's \"Basic Information\" page", EnvSlackSigningSecret)
+	}
+	if err := checkListenAddr(c.ListenAddr); err != nil {
+		return err
+	}
+	return nil
+}
+
+// SocketMode reports whether the bot connects out over Socket Mode (an app
+// token is set) rather than serving Slack's HTTP requests.
+func (c Config) SocketMode() bool { return c.SlackAppToken != "" }
+
+// Mode names the transport for logs: "socket" or "http".
+func (c Config) Mode() string {
+	if c.SocketMode() {
+		return "socket"
+	}
+	return "http"
+}
+
+// Level is LogLevel as a zerolog level (info when unset or invalid; FromEnv
+// and ValidateForServe report invalid ones).
+func (c Config) Level() zerolog.Level {
+	if c.LogLevel == "" {
+		return zerolog.InfoLevel
+	}
+	l, err := zerolog.ParseLevel(c.LogLevel)
+	if err != nil {
+		return zerolog.InfoLevel
+	}
+	return l
+}
+
+// IsAdmin reports whether the Slack user ID is in ADMIN_USER_IDS.
+func (c Config) IsAdmin(userID string) bool {
+	for _, id := range c.AdminUserIDs {
+		if id == userID {
+			return true
+		}
+	}
+	return false
+}
+
+func (c Config) validateCommon() error {
+	if c.LogLevel != "" && !contains(logLevels, c.LogLevel) {
+		return fmt.Errorf("%s %q is not valid: use one of %s", EnvLogLevel, c.LogLevel, strings.Join(logLevels, ", "))
+	}
+	if c.LogFormat != "" && c.LogFormat != LogFormatJSON && c.LogFormat != LogFormatConsole {
+		return fmt.Errorf("%s %q is not valid: use %s or %s", EnvLogFormat, c.LogFormat, LogFormatJSON, LogFormatConsole)
+	}
+	if c.SlackAPIURL != "" {
+		if err := checkAPIURL(c.SlackAPIURL); err != nil {
+			return err
+		}
+	}
+	for _, id := range c.AdminUserIDs {
+		if !looksLikeUserID(id) {
+			return fmt.Errorf("%s entry %q is not a Slack user ID (like U012AB3CD): give a comma-separated list of member IDs", EnvAdminUserIDs, id)
+		}
+	}
+	return nil
+}
+
+// checkToken validates a token by its prefix. The message names the kind of
+// token that was given instead (people paste the wrong one), never the value.
+func checkToken(name, value, prefix string, required bool, what string) error {
+	if value == "" {
+		if required {
+			return fmt.Errorf("%s is not set: it is %s and starts with %s", name, what, prefix)
+		}
+		return nil
+	}
+	if strings.ContainsFunc(value, isSpace) {
+		return fmt.Errorf("%s contains whitespace: copy the token again (it starts with %s)", name, prefix)
+	}
+	if strings.HasPrefix(value, prefix) {
+		if len(value) == len(prefix) {
+			return fmt.Errorf("%s is only the prefix %s: copy the whole token", name, prefix)
+		}
+		return nil
+	}
+	hint := ""
+	switch {
+	case strings.HasPrefix(value, botTokenPrefix):
+		hint = fmt.Sprintf(" (this is a bot token; it belongs in %s)", EnvSlackBotToken)
+	case strings.HasPrefix(value, appTokenPrefix):
+		hint = fmt.Sprintf(" (this is an app-level token; it belongs in %s)", EnvSlackAppToken)
+	case strings.HasPrefix(value, userTokenPrefix):
+		hint = " (this is a user token; the bot needs its own token)"
+	}
+	return fmt.Errorf("%s must start with %s%s: it is %s", name, prefix, hint, what)
+}
+
+func checkAPIURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("%s %q is not a valid http(s) URL: use e.g. https://slack.com/api/", EnvSlackAPIURL, raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("%s %q must not have credentials, a query or a fragment: use e.g. https://slack.com/api/", EnvSlackAPIURL, raw)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		return fmt.Errorf("%s %q must end in \"/\": use e.g. https://slack.com/api/", EnvSlackAPIURL, raw)
+	}
+	return nil
+}
+
+func checkListenAddr(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("%s %q is not host:port: use e.g. :8080 or 127.0.0.1:8080", EnvListenAddr, addr)
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("%s %q has no valid port: use e.g. :8080", EnvListenAddr, addr)
+	}
+	if strings.ContainsFunc(host, isSpace) {
+		return fmt.Errorf("%s %q has whitespace in the host: use e.g. :8080", EnvListenAddr, addr)
+	}
+	return nil
+}
+
+// looksLikeUserID accepts Slack member IDs: U… or W… followed by upper-case
+// letters and digits.
+func looksLikeUserID(id string) bool {
+	if len(id) < 3 || (id[0] != 'U' && id[0] != 'W') {
+		return false
+	}
+	for _, r := range id[1:] {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }

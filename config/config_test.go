@@ -1,0 +1,191 @@
+package config
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+)
+
+const (
+	botToken = "xoxb-1111-2222-Zq9s3cr3tBOT"
+	appToken = "xapp-1-A111-333-Zq9s3cr3tAPP"
+	secret   = "8f742231b10e8888abcd99yyyzzz85a5"
+)
+
+func envOf(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestFromEnv(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		want    Config
+		wantErr string
+	}{
+		{
+			name: "defaults",
+			env:  map[string]string{},
+			want: Config{ListenAddr: ":8080", LogLevel: "info", LogFormat: "json"},
+		},
+		{
+			name: "everything set, trimmed and normalised",
+			env: map[string]string{
+				EnvSlackBotToken:      " " + botToken + "\n",
+				EnvSlackAppToken:      appToken,
+				EnvSlackSigningSecret: secret,
+				EnvListenAddr:         "127.0.0.1:9000",
+				EnvKnowledgeDir:       "/data/kennis",
+				EnvIndexDir:           "/data/index",
+				EnvLogLevel:           "DEBUG",
+				EnvLogFormat:          "Console",
+				EnvSlackAPIURL:        "http://127.0.0.1:1234/api",
+				EnvAdminUserIDs:       "U012AB3CD, W0ABC ,,",
+			},
+			want: Config{
+				SlackBotToken: botToken, SlackAppToken: appToken, SlackSigningSecret: secret,
+				ListenAddr: "127.0.0.1:9000", KnowledgeDir: "/data/kennis", IndexDir: "/data/index",
+				LogLevel: "debug", LogFormat: "console", SlackAPIURL: "http://127.0.0.1:1234/api/",
+				AdminUserIDs: []string{"U012AB3CD", "W0ABC"},
+			},
+		},
+		{name: "bad log level", env: map[string]string{EnvLogLevel: "verbose"}, wantErr: `LOG_LEVEL "verbose" is not valid`},
+		{name: "bad log format", env: map[string]string{EnvLogFormat: "xml"}, wantErr: `LOG_FORMAT "xml" is not valid`},
+		{name: "api url not http", env: map[string]string{EnvSlackAPIURL: "ftp://x/"}, wantErr: "SLACK_API_URL"},
+		{name: "api url relative", env: map[string]string{EnvSlackAPIURL: "slack.com/api/"}, wantErr: "not a valid http(s) URL"},
+		{name: "api url with query", env: map[string]string{EnvSlackAPIURL: "https://slack.com/api/?x=1"}, wantErr: "must not have"},
+		{name: "bad admin id", env: map[string]string{EnvAdminUserIDs: "U012AB3CD,jan"}, wantErr: `ADMIN_USER_IDS entry "jan"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := FromEnv(envOf(tt.env))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("FromEnv error = %v, want containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("FromEnv: %v", err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("FromEnv =\n%#v\nwant\n%#v", got.view(), tt.want.view())
+			}
+		})
+	}
+}
+
+func TestValidateForServe(t *testing.T) {
+	base := func() Config {
+		return Config{SlackBotToken: botToken, SlackAppToken: appToken, ListenAddr: ":8080", LogLevel: "info", LogFormat: "json"}
+	}
+	tests := []struct {
+		name    string
+		edit    func(*Config)
+		wantErr string // empty: valid
+	}{
+		{name: "socket mode", edit: func(*Config) {}},
+		{name: "http mode", edit: func(c *Config) { c.SlackAppToken = ""; c.SlackSigningSecret = secret }},
+		{name: "both: socket mode wins", edit: func(c *Config) { c.SlackSigningSecret = secret }},
+		{name: "no bot token", edit: func(c *Config) { c.SlackBotToken = "" }, wantErr: "SLACK_BOT_TOKEN is not set"},
+		{name: "app token as bot token", edit: func(c *Config) { c.SlackBotToken = appToken }, wantErr: "SLACK_BOT_TOKEN must start with xoxb- (this is an app-level token; it belongs in SLACK_APP_TOKEN)"},
+		{name: "user token as bot token", edit: func(c *Config) { c.SlackBotToken = "xoxp-123-Zq9s3cr3tUSR" }, wantErr: "this is a user token"},
+		{name: "bot token only prefix", edit: func(c *Config) { c.SlackBotToken = "xoxb-" }, wantErr: "only the prefix"},
+		{name: "bot token with space", edit: func(c *Config) { c.SlackBotToken = "xoxb-12 34" }, wantErr: "SLACK_BOT_TOKEN contains whitespace"},
+		{name: "bot token as app token", edit: func(c *Config) { c.SlackAppToken = botToken }, wantErr: "SLACK_APP_TOKEN must start with xapp- (this is a bot token; it belongs in SLACK_BOT_TOKEN)"},
+		{name: "neither app token nor secret", edit: func(c *Config) { c.SlackAppToken = "" }, wantErr: "neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is set"},
+		{name: "secret with whitespace", edit: func(c *Config) { c.SlackAppToken = ""; c.SlackSigningSecret = "ab cd" }, wantErr: "SLACK_SIGNING_SECRET contains whitespace"},
+		{name: "bad listen addr", edit: func(c *Config) { c.ListenAddr = "8080" }, wantErr: `LISTEN_ADDR "8080" is not host:port`},
+		{name: "bad listen port", edit: func(c *Config) { c.ListenAddr = ":http-alt" }, wantErr: "no valid port"},
+		{name: "bad log level", edit: func(c *Config) { c.LogLevel = "loud" }, wantErr: "LOG_LEVEL"},
+		{name: "bad log format", edit: func(c *Config) { c.LogFormat = "text" }, wantErr: "LOG_FORMAT"},
+		{name: "api url without slash", edit: func(c *Config) { c.SlackAPIURL = "https://slack.com/api" }, wantErr: `must end in "/"`},
+		{name: "api url fine", edit: func(c *Config) { c.SlackAPIURL = "http://127.0.0.1:1/api/" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := base()
+			tt.edit(&c)
+			err := c.ValidateForServe()
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("ValidateForServe: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("ValidateForServe error = %v, want containing %q", err, tt.wantErr)
+			}
+			msg := err.Error()
+			if strings.Contains(msg, "\n") {
+				t.Errorf("error is not one line: %q", msg)
+			}
+			for _, s := range []string{"s3cr3t", secret} {
+				if strings.Contains(msg, s) {
+					t.Errorf("error leaks a secret: %q", msg)
+				}
+			}
+		})
+	}
+}
+
+func TestModeAndLevel(t *testing.T) {
+	c := Config{SlackAppToken: appToken, LogLevel: "warn"}
+	if !c.SocketMode() || c.Mode() != "socket" {
+		t.Errorf("with app token: SocketMode=%v Mode=%q", c.SocketMode(), c.Mode())
+	}
+	if c.Level() != zerolog.WarnLevel {
+		t.Errorf("Level = %v", c.Level())
+	}
+	c = Config{SlackSigningSecret: secret}
+	if c.SocketMode() || c.Mode() != "http" || c.Level() != zerolog.InfoLevel {
+		t.Errorf("without app token: SocketMode=%v Mode=%q Level=%v", c.SocketMode(), c.Mode(), c.Level())
+	}
+	if (Config{AdminUserIDs: []string{"U1"}}).IsAdmin("U2") || !(Config{AdminUserIDs: []string{"U1"}}).IsAdmin("U1") {
+		t.Error("IsAdmin")
+	}
+}
+
+// TestSecretsNeverPrinted formats a Config every way a log line might.
+func TestSecretsNeverPrinted(t *testing.T) {
+	c := Config{SlackBotToken: botToken, SlackAppToken: appToken, SlackSigningSecret: secret, ListenAddr: ":8080", LogLevel: "info", LogFormat: "json"}
+
+	var logBuf bytes.Buffer
+	log := zerolog.New(&logBuf)
+	log.Info().Object("config", c).Msg("starting")
+	log.Info().Interface("config", c).Msg("starting")
+	log.Info().Stringer("config", c).Msg("starting")
+	js, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs := map[string]string{
+		"%v":     fmt.Sprintf("%v", c),
+		"%+v":    fmt.Sprintf("%+v", c),
+		"%#v":    fmt.Sprintf("%#v", c),
+		"%s":     fmt.Sprintf("%s", c),
+		"%d":     fmt.Sprintf("%d", c),
+		"ptr %v": fmt.Sprintf("%v", &c),
+		"String": c.String(),
+		"json":   string(js),
+		"log":    logBuf.String(),
+	}
+	for name, out := range outputs {
+		for _, s := range []string{"s3cr3t", secret} {
+			if strings.Contains(out, s) {
+				t.Errorf("%s leaks a secret: %s", name, out)
+			}
+		}
+		if !strings.Contains(out, "xoxb-[redacted]") || !strings.Contains(out, "xapp-[redacted]") {
+			t.Errorf("%s does not show the redacted token kinds: %s", name, out)
+		}
+	}
+	if Redact("") != "" {
+		t.Error("Redact of an empty secret should stay empty")
+	}
+}

@@ -1,0 +1,181 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/wieiswie/wieiswie/knowledge"
+)
+
+// formatVersion changes whenever what is indexed for a document, the
+// mapping or the analysis changes: an index of another version is rebuilt.
+const formatVersion = 1
+
+const manifestName = "wieiswie-manifest.json"
+
+// manifest records what an index on disk holds, so the next start opens it
+// and re-indexes only what changed.
+type manifest struct {
+	Format int               `json:"format"`
+	Lists  string            `json:"lists"` // hash of the role and word lists and analysis data
+	Docs   map[string]string `json:"docs"`  // Source → content hash
+}
+
+func (ix *Index) manifest(st *state) manifest {
+	return manifest{Format: formatVersion, Lists: ix.listsHash(st), Docs: st.hashes}
+}
+
+// openOrBuild opens the index at ix.path when its manifest fits and updates
+// it; otherwise it builds a new one aside and switches it in, so a crash
+// never leaves a half-written index where the next start would open it.
+func (ix *Index) openOrBuild(ctx context.Context, docs []knowledge.Document, st *state) error {
+	want := ix.manifest(st)
+	if old, err := readManifest(ix.path); err == nil && old.Format == want.Format && old.Lists == want.Lists {
+		if b, err := bleve.Open(ix.path); err == nil {
+			ix.bleve = b
+			ix.text = b.Mapping().AnalyzerNamed(textAnalyzer)
+			if err := ix.apply(ctx, st, old.Docs, want.Docs); err != nil {
+				return err
+			}
+			ix.stats.Reused = true
+			return writeManifest(ix.path, want)
+		}
+	}
+	if err := checkIndexDir(ix.path); err != nil {
+		return err
+	}
+	building := ix.path + ".building"
+	if err := os.RemoveAll(building); err != nil {
+		return fmt.Errorf("clear %s: %w", building, err)
+	}
+	if err := ix.create(building, docs, st); err != nil {
+		return err
+	}
+	if err := ix.apply(ctx, st, nil, want.Docs); err != nil {
+		return err
+	}
+	if err := writeManifest(building, want); err != nil {
+		return err
+	}
+	b, err := swapIn(ix.bleve, building, ix.path)
+	ix.bleve = b
+	return err
+}
+
+func readManifest(dir string) (manifest, error) {
+	var m manifest
+	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		return m, err
+	}
+	return m, json.Unmarshal(data, &m)
+}
+
+// writeManifest writes the manifest beside the index, atomically: written
+// aside, then renamed over the old one.
+func writeManifest(dir string, m manifest) error {
+	data, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, manifestName+".tmp")
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, manifestName)); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	return nil
+}
+
+// docHash is a hash of everything of d that is indexed.
+func docHash(d *knowledge.Document) string {
+	h := sha256.New()
+	writeStrings(h, d.Source, string(d.Kind), d.Title, d.Organisation, d.Name, d.Role,
+		d.Contact.Address, d.Contact.Website)
+	writeStrings(h, d.Contact.Phones...)
+	writeStrings(h, d.Contact.Emails...)
+	writeStrings(h, d.Aliases...)
+	writeStrings(h, d.Holders...)
+	for _, f := range d.Functions {
+		writeStrings(h, f.Body, f.Title)
+	}
+	for _, p := range d.Passages {
+		writeStrings(h, p.Heading, p.Text)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// listsHash is a hash of the lists that shape what is indexed: a change in
+// them rebuilds the index.
+func (ix *Index) listsHash(st *state) string {
+	h := sha256.New()
+	for _, g := range st.roles.Groups() {
+		writeStrings(h, g...)
+	}
+	writeStrings(h, stemsTxt, compoundPartsTxt)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+func writeStrings(h hash.Hash, ss ...string) {
+	for _, s := range ss {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write([]byte{1})
+}
+
+// checkIndexDir refuses to replace a folder that is not an index of ours:
+// --index pointed at the wrong folder must not delete anything.
+func checkIndexDir(path string) error {
+	entries, err := os.ReadDir(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("index folder %s: %w", path, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+		return fmt.Errorf("index folder %s is not empty and holds no index; refusing to overwrite it", path)
+	}
+	return nil
+}
+
+// swapIn closes the index built at building, puts it in place of path and
+// opens it there.
+func swapIn(b bleve.Index, building, path string) (bleve.Index, error) {
+	if err := b.Close(); err != nil {
+		return nil, fmt.Errorf("close %s: %w", building, err)
+	}
+	old := path + ".old"
+	if err := os.RemoveAll(old); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(path, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("move old index aside: %w", err)
+	}
+	if err := os.Rename(building, path); err != nil {
+		return nil, fmt.Errorf("switch to new index: %w", err)
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return nil, err
+	}
+	nb, err := bleve.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return nb, nil
+}
