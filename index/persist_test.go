@@ -1,0 +1,157 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/wieiswie/wieiswie/knowledge"
+)
+
+func loadTwee(t *testing.T) []knowledge.Document {
+	t.Helper()
+	docs, problems := knowledge.LoadDir("testdata/twee")
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	return docs
+}
+
+func firstSource(t *testing.T, ix *Index, q string) string {
+	t.Helper()
+	res, err := ix.Ask(context.Background(), q, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) == 0 {
+		return ""
+	}
+	return res.Answers[0].Source
+}
+
+// A start with unchanged knowledge opens the index on disk without
+// re-indexing; a changed, added or removed document is handled one by one.
+func TestPersistedIndexIsReusedAndUpdated(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	docs := loadTwee(t)
+	ix, err := Build(context.Background(), docs, Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := ix.Stats(); s.Reused || s.Indexed != len(docs) {
+		t.Errorf("first build: %+v", s)
+	}
+	ix.Close()
+
+	ix, err = Build(context.Background(), loadTwee(t), Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := ix.Stats(); !s.Reused || s.Indexed != 0 || s.Removed != 0 {
+		t.Errorf("unchanged start: %+v, want reused with nothing indexed", s)
+	}
+	ix.Close()
+
+	// Change one document, remove another.
+	docs = loadTwee(t)
+	var kept []knowledge.Document
+	for _, d := range docs {
+		switch d.Source {
+		case "heibeek/sportdienst.md":
+			continue
+		case "zandhoven/schepen-financien.txt":
+			d.Passages = append(d.Passages, knowledge.Passage{Heading: "Portefeuille", Text: "Kermissen en foren"})
+		}
+		kept = append(kept, d)
+	}
+	ix, err = Build(context.Background(), kept, Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if s := ix.Stats(); !s.Reused || s.Indexed != 1 || s.Removed != 1 {
+		t.Errorf("one changed, one removed: %+v", s)
+	}
+	if got := firstSource(t, ix, "wie regelt de kermissen in zandhoven"); got != "zandhoven/schepen-financien.txt" {
+		t.Errorf("changed document not answerable: %q", got)
+	}
+	if got := firstSource(t, ix, "subsidies voor sportclubs heibeek"); got != "" {
+		t.Errorf("removed document still answers: %q", got)
+	}
+}
+
+// A manifest of another format version rebuilds the index.
+func TestPersistedIndexRebuiltOnFormatChange(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	ix, err := Build(context.Background(), loadTwee(t), Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	m, err := readManifest(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Format = formatVersion - 1
+	if err := writeManifest(path, m); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = Build(context.Background(), loadTwee(t), Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if s := ix.Stats(); s.Reused {
+		t.Errorf("old format reused: %+v", s)
+	}
+	if _, err := os.Stat(path + ".building"); !os.IsNotExist(err) {
+		t.Errorf("building folder left behind")
+	}
+}
+
+// Questions asked while Update swaps in new knowledge get an answer from
+// the old or the new knowledge, never an error (run with -race).
+func TestUpdateWhileAsking(t *testing.T) {
+	docs := loadTwee(t)
+	ix, err := Build(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				res, err := ix.Ask(context.Background(), "wie is de algemeen directeur van zandhoven", 1)
+				if err != nil || len(res.Answers) == 0 || res.Answers[0].Name != "Pieter Claes" {
+					t.Errorf("during update: %v %+v", err, res.Answers)
+					return
+				}
+			}
+		}()
+	}
+	for i := range 20 {
+		next := loadTwee(t)
+		if i%2 == 0 {
+			next = next[:len(next)-1] // drop one document, then bring it back
+		}
+		if _, err := ix.Update(context.Background(), next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	if ix.Len() != len(docs) {
+		t.Errorf("after updates: %d documents, want %d", ix.Len(), len(docs))
+	}
+}
