@@ -305,7 +305,9 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 		o := bleve.NewMatchQuery(q.org)
 		o.SetField(fieldOrg)
 		o.SetOperator(query.MatchQueryOperatorAnd)
-		qq = bleve.NewConjunctionQuery(qq, o)
+		none := bleve.NewTermQuery(noOrganisation)
+		none.SetField(fieldOrg)
+		qq = bleve.NewConjunctionQuery(qq, bleve.NewDisjunctionQuery(o, none))
 	}
 	req := bleve.NewSearchRequestOptions(qq, candidates, 0, false)
 	sr, err := ix.bleve.SearchInContext(ctx, req)

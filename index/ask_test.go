@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -153,5 +155,24 @@ func TestAskQuerySyntaxIsText(t *testing.T) {
 		if _, err := ix.Ask(context.Background(), q, 3); err != nil {
 			t.Errorf("Ask(%.30q): %v", q, err)
 		}
+	}
+}
+
+// In a flat folder a function description has no organisation; a question
+// naming the municipality still finds it, and names the holder.
+func TestAskFlatFolderWithoutOrganisation(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"functiebeschrijving-financieel-directeur.txt", "schepen-financien.txt"} {
+		data, err := os.ReadFile(filepath.Join("testdata/twee/zandhoven", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "fd.md"), []byte("---\ntitle: Financieel directeur\ntype: person\nname: Ruben Maes\nfunctions:\n  - body: Gemeenteraad\n    function: Financieel directeur\naddress: \"Markt 1, 2240 Zandhoven\"\n---\n\nRuben beheert de thesaurie.\n"), 0o644)
+	ix := buildDir(t, dir)
+	res := ask(t, ix, "wat doet de financieel directeur van Zandhoven")
+	if len(res.Answers) == 0 || res.Answers[0].Source != "functiebeschrijving-financieel-directeur.txt" || res.Answers[0].Name != "Ruben Maes" {
+		t.Errorf("got %s %+v", res.Outcome, res.Answers)
 	}
 }

@@ -84,6 +84,10 @@ const (
 	fieldText  = "text"
 )
 
+// noOrganisation stands in the org field of a document whose organisation
+// is unknown, so that a question naming an organisation still finds it.
+const noOrganisation = "wieiswiezonderorganisatie"
+
 // record is what bleve indexes for one document.
 type record struct {
 	Name  string   `json:"name"`
@@ -343,6 +347,9 @@ func roleTitles(d *knowledge.Document) []string {
 
 func (ix view) record(d *knowledge.Document) record {
 	r := record{Name: d.Name, Title: d.Title, Org: d.Organisation, Alias: d.Aliases}
+	if r.Org == "" {
+		r.Org = noOrganisation
+	}
 	seen := map[string]bool{}
 	for _, t := range roleTitles(d) {
 		for _, v := range append([]string{t}, ix.roles.Group(t)...) {
