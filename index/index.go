@@ -192,7 +192,9 @@ func (ix *Index) apply(ctx context.Context, st *state, old, now map[string]strin
 		if err := ix.bleve.Batch(batch); err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
-		batch.Reset()
+		// A new batch rather than Reset: scorch may still read the old
+		// one from a goroutine of its own (seen with -race).
+		batch = ix.bleve.NewBatch()
 		return nil
 	}
 	stats := Stats{}
