@@ -44,8 +44,8 @@ hallo hoi hey dag goedemorgen goedemiddag goeden avond beste collega collegas
 weet weten iemand graag even aub alstublieft alsjeblieft bedankt dank merci vraag vraagje
 eigenlijk precies juist nu ook nog al eens toch dus zich onder wel niet geen
 huidige huidig momenteel tegenwoordig
-who what which where how is are was the a an of in for at to on by with our my me i do does can could
-hello hi please thanks`)
+who whom whose what which where how is are was the a an of in for at to on by with about our my me i do does can could
+would should anyone someone somebody know tell please hello hi thanks currently today`)
 
 // contactWords ask for a way to reach someone; they decide the shape and are
 // not searched for.
