@@ -43,7 +43,7 @@ func (ix view) ask(ctx context.Context, text string, top int) (Result, error) {
 		top = 3
 	}
 	text = cleanQuestion(text)
-	q := ix.understand(text)
+	q := ix.understand(ctx, text)
 	res := Result{Question: text, Shape: q.shape, Topic: q.topic}
 	defer func() { res.Took = time.Since(start) }()
 

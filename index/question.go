@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"regexp"
 	"strings"
 
@@ -78,20 +79,28 @@ func setOf(s string) map[string]bool {
 
 // understand reads a question: its shape, the organisation, people and roles
 // it names, and what is left to search for.
-func (ix view) understand(text string) question {
+func (ix view) understand(ctx context.Context, text string) question {
 	q := question{text: text}
 	tokens := strings.Fields(knowledge.Fold(text))
 	used := make([]bool, len(tokens))
 	v := ix.vocab
 
-	// Recognise exact names first, then allow typos in what is left.
+	// Recognise exact names first, then allow typos in what is left, only
+	// where the question has a word the knowledge base does not know.
+	var unknown []bool
 	find := func(p *phrases) ([]mention, bool) {
-		m := p.find(tokens, used, false)
-		if len(m) == 0 {
-			m = p.find(tokens, used, true)
-			return m, len(m) > 0
+		m := p.find(tokens, used, nil, false)
+		if len(m) > 0 {
+			return m, false
 		}
-		return m, false
+		if unknown == nil {
+			unknown = ix.unknownWords(ctx, tokens)
+		}
+		if !anyOf(unknown) {
+			return nil, false
+		}
+		m = p.find(tokens, used, unknown, true)
+		return m, len(m) > 0
 	}
 	orgs, fz1 := find(v.orgs)
 	if len(orgs) > 0 {
@@ -189,4 +198,30 @@ func (ix view) wordGroup(t string) []string {
 		return nil
 	}
 	return ix.wordStems[ix.stem(t)]
+}
+
+// unknownWords marks the tokens that are no word of the knowledge base (in
+// any document's text or names) nor of the question vocabulary: the only
+// ones worth a fuzzy look-up.
+func (ix view) unknownWords(ctx context.Context, tokens []string) []bool {
+	out := make([]bool, len(tokens))
+	var stems []string
+	for _, t := range tokens {
+		s := ""
+		if toks := ix.analyze(t); len(toks) > 0 {
+			s = string(toks[0].Term)
+		}
+		stems = append(stems, s)
+	}
+	df, _ := ix.docFreq(ctx, stems)
+	for i, t := range tokens {
+		switch {
+		case fillers[t] || contactWords[t] || rolesWords[t] || handleWords[t] || len(t) < 5:
+		case stems[i] != "" && df[stems[i]] > 0:
+		case len(ix.vocab.names.byFirst[t]) > 0 || len(ix.vocab.orgs.byFirst[t]) > 0:
+		default:
+			out[i] = true
+		}
+	}
+	return out
 }

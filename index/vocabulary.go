@@ -34,11 +34,14 @@ type phrase struct {
 type phrases struct {
 	byFirst map[string][]phrase
 	byStem  map[string][]string
-	stem    func(string) string
+	// byInitial holds the first words by their first letter, so a fuzzy
+	// look-up scans one letter's words, not all of them.
+	byInitial map[byte][]string
+	stem      func(string) string
 }
 
 func newPhrases(stem func(string) string) *phrases {
-	return &phrases{byFirst: map[string][]phrase{}, byStem: map[string][]string{}, stem: stem}
+	return &phrases{byFirst: map[string][]phrase{}, byStem: map[string][]string{}, byInitial: map[byte][]string{}, stem: stem}
 }
 
 func (p *phrases) add(text, key string) {
@@ -55,6 +58,7 @@ func (p *phrases) add(text, key string) {
 	if _, ok := p.byFirst[first]; !ok {
 		s := p.stem(first)
 		p.byStem[s] = append(p.byStem[s], first)
+		p.byInitial[first[0]] = append(p.byInitial[first[0]], first)
 	}
 	p.byFirst[first] = append(p.byFirst[first], phrase{words: words, key: key})
 }
@@ -165,8 +169,10 @@ type mention struct {
 
 // find returns the phrases of p in tokens, longest first, never overlapping
 // each other or a used token. With fuzzy, words may differ by a letter or
-// two (see near); otherwise they must be equal or share a stem.
-func (p *phrases) find(tokens []string, used []bool, fuzzy bool) []mention {
+// two (see near), and a phrase is only taken when it covers a token marked
+// unknown (a word the knowledge base does not have: a typo); otherwise
+// words must be equal or share a stem.
+func (p *phrases) find(tokens []string, used, unknown []bool, fuzzy bool) []mention {
 	var out []mention
 	for i := 0; i < len(tokens); i++ {
 		if used[i] {
@@ -186,6 +192,9 @@ func (p *phrases) find(tokens []string, used []bool, fuzzy bool) []mention {
 						break
 					}
 				}
+				if ok && fuzzy && !anyOf(unknown[i:i+n]) {
+					ok = false
+				}
 				if ok {
 					best = mention{key: ph.key, start: i, end: i + n, fuzzy: fuzzy}
 				}
@@ -196,9 +205,9 @@ func (p *phrases) find(tokens []string, used []bool, fuzzy bool) []mention {
 				try(p.byFirst[first])
 			}
 		} else if len(tokens[i]) >= 5 && !fillers[tokens[i]] {
-			for first, cands := range p.byFirst {
+			for _, first := range p.byInitial[tokens[i][0]] {
 				if near(tokens[i], first) {
-					try(cands)
+					try(p.byFirst[first])
 				}
 			}
 		}
@@ -211,6 +220,15 @@ func (p *phrases) find(tokens []string, used []bool, fuzzy bool) []mention {
 		}
 	}
 	return out
+}
+
+func anyOf(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *phrases) wordMatch(token, word string, fuzzy bool) bool {
