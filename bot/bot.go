@@ -96,6 +96,7 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 		Str("addr", ln.Addr().String()).Msg("connected to Slack")
 
 	h := NewHandler(b.asker, b.api, b.http, auth.UserID, log)
+	h.isAdmin = b.cfg.IsAdmin
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", healthz(b.cfg.Mode()))
 	if !b.cfg.SocketMode() {

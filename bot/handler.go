@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,6 +20,13 @@ import (
 // to return at most.
 type Asker interface {
 	Ask(ctx context.Context, question string, top int) (index.Result, error)
+}
+
+// Reloader is implemented by an Asker whose knowledge can be read again
+// from disk; the admins named in ADMIN_USER_IDS can ask for it with
+// "/wie herlaad".
+type Reloader interface {
+	Reload(ctx context.Context) (summary string, err error)
 }
 
 // How many candidates to ask for: a normal answer shows the first and a
@@ -47,6 +55,9 @@ type Handler struct {
 	seen      *dedupe
 	botUserID string
 	timeout   time.Duration
+
+	// isAdmin says who may reload the knowledge; nil: nobody.
+	isAdmin func(userID string) bool
 
 	mu     sync.Mutex
 	closed bool
@@ -174,6 +185,8 @@ func (h *Handler) HandleSlash(ctx context.Context, cmd slack.SlashCommand, log z
 		var m Message
 		if isHelp(text) {
 			m = Help()
+		} else if isReload(text) {
+			m = h.reload(ctx, cmd.UserID, log)
 		} else {
 			m = h.ask(ctx, text, answerTop, RenderOptions{ShowQuestion: true, Share: true}, log)
 		}
@@ -351,4 +364,34 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// isReload reports whether a /wie command asks to reload the knowledge.
+func isReload(text string) bool {
+	switch strings.ToLower(strings.TrimSpace(text)) {
+	case "herlaad", "reload":
+		return true
+	}
+	return false
+}
+
+// reload reads the knowledge again, for admins only.
+func (h *Handler) reload(ctx context.Context, userID string, log zerolog.Logger) Message {
+	r, ok := h.asker.(Reloader)
+	if !ok || h.isAdmin == nil || !h.isAdmin(userID) {
+		log.Warn().Msg("reload refused: not an admin, or nothing to reload")
+		return plainMessage("Herladen mag alleen een beheerder van wieiswie, en alleen als de documenten uit een map komen.")
+	}
+	summary, err := r.Reload(ctx)
+	if err != nil {
+		log.Error().Err(err).Msg("reload asked in Slack failed")
+		return plainMessage("Herladen is niet gelukt; ik antwoord verder met de vorige versie. " + escapeMrkdwn(err.Error()))
+	}
+	log.Info().Str("summary", summary).Msg("reload asked in Slack")
+	return plainMessage("Kennis herladen: " + escapeMrkdwn(summary) + ".")
+}
+
+// plainMessage is a one-section message; text must be escaped already.
+func plainMessage(text string) Message {
+	return Message{Text: text, Blocks: []slack.Block{section(text)}}
 }

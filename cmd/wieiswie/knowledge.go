@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -11,6 +14,7 @@ import (
 	"github.com/wieiswie/wieiswie/bot"
 	"github.com/wieiswie/wieiswie/index"
 	"github.com/wieiswie/wieiswie/knowledge"
+	"github.com/wieiswie/wieiswie/reload"
 )
 
 // loadKnowledge loads dir, or the embedded default when dir is empty.
@@ -52,5 +56,44 @@ func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (b
 		return nil, nil, err
 	}
 	log.Info().Int("docs", ix.Len()).Dur("took", time.Since(start)).Msg("knowledge indexed")
-	return ix, ix, nil
+	if dir == "" {
+		return ix, ix, nil // the embedded default never changes
+	}
+	r := reload.New(dir, ix, docs, log)
+	go func() {
+		if err := r.Watch(ctx, time.Second); err != nil {
+			log.Error().Err(err).Msg("cannot watch the knowledge folder; reload with SIGHUP or /wie herlaad")
+		}
+	}()
+	go reloadOnHangup(ctx, r, log)
+	return reloadable{ix, r}, ix, nil
+}
+
+// reloadable is the index as the bot sees it: it answers, and an admin can
+// have it read the folder again.
+type reloadable struct {
+	*index.Index
+	r *reload.Reloader
+}
+
+func (x reloadable) Reload(ctx context.Context) (string, error) {
+	res, err := x.r.Reload(ctx)
+	return res.String(), err
+}
+
+// reloadOnHangup reloads on SIGHUP, the usual "read your files again".
+func reloadOnHangup(ctx context.Context, r *reload.Reloader, log zerolog.Logger) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			if _, err := r.Reload(ctx); err != nil {
+				log.Error().Err(err).Msg("reload on SIGHUP failed")
+			}
+		}
+	}
 }

@@ -1,0 +1,93 @@
+// Package reload keeps the index in step with the knowledge folder: on a
+// change on disk (debounced, so saving twenty files is one update), on
+// SIGHUP, or when an admin asks in Slack. Questions asked meanwhile are
+// answered from the old knowledge until the new one is in place.
+package reload
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/rs/zerolog"
+
+	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/knowledge"
+)
+
+// Reloader re-reads one knowledge folder into one index.
+type Reloader struct {
+	dir string
+	ix  *index.Index
+	log zerolog.Logger
+
+	mu sync.Mutex // one reload at a time
+	// last holds the last version of each document that loaded, so that a
+	// file broken by a half-finished edit keeps answering as it was.
+	last map[string]knowledge.Document
+}
+
+// New returns a Reloader for dir, whose documents docs are in ix now.
+func New(dir string, ix *index.Index, docs []knowledge.Document, log zerolog.Logger) *Reloader {
+	r := &Reloader{dir: dir, ix: ix, log: log, last: map[string]knowledge.Document{}}
+	for _, d := range docs {
+		r.last[d.Source] = d
+	}
+	return r
+}
+
+// Result says what one reload did.
+type Result struct {
+	index.Stats
+	Documents int
+	Problems  []knowledge.Problem
+	Kept      []string // broken documents whose previous version stays
+}
+
+func (r Result) String() string {
+	s := fmt.Sprintf("%d documenten, %d bijgewerkt, %d verwijderd", r.Documents, r.Indexed, r.Removed)
+	if len(r.Kept) > 0 {
+		s += fmt.Sprintf(", %d onleesbaar (vorige versie blijft)", len(r.Kept))
+	}
+	if len(r.Problems) > 0 {
+		s += fmt.Sprintf(", %d waarschuwingen", len(r.Problems))
+	}
+	return s
+}
+
+// Reload reads the folder again and updates the index with what changed.
+// A document that could not be read keeps its previous version; a folder
+// that cannot be read at all changes nothing.
+func (r *Reloader) Reload(ctx context.Context) (Result, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	docs, problems := knowledge.LoadDir(r.dir)
+	res := Result{Problems: problems}
+	loaded := map[string]bool{}
+	for _, d := range docs {
+		loaded[d.Source] = true
+	}
+	for _, p := range problems {
+		r.log.Warn().Str("file", p.File).Int("line", p.Line).Bool("skipped", p.Skipped).Msg(p.Message)
+		if prev, ok := r.last[p.File]; ok && p.Skipped && !loaded[p.File] {
+			docs = append(docs, prev)
+			loaded[p.File] = true
+			res.Kept = append(res.Kept, p.File)
+		}
+	}
+	if len(docs) == 0 {
+		return res, fmt.Errorf("reload %s: no documents could be read; keeping the current knowledge", r.dir)
+	}
+	stats, err := r.ix.Update(ctx, docs)
+	if err != nil {
+		return res, fmt.Errorf("reload %s: %w", r.dir, err)
+	}
+	res.Stats, res.Documents = stats, len(docs)
+	r.last = make(map[string]knowledge.Document, len(docs))
+	for _, d := range docs {
+		r.last[d.Source] = d
+	}
+	r.log.Info().Int("docs", res.Documents).Int("indexed", stats.Indexed).Int("removed", stats.Removed).
+		Int("kept", len(res.Kept)).Msg("knowledge reloaded")
+	return res, nil
+}

@@ -1,0 +1,66 @@
+package reload
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Watch reloads whenever something changes under the folder, once the
+// changes have been quiet for debounce, until ctx ends. Folders created
+// later are watched too.
+func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := addTree(w, r.dir); err != nil {
+		return err
+	}
+	var timer <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if strings.HasPrefix(filepath.Base(ev.Name), ".") {
+				continue // editors' swap files, .git
+			}
+			if ev.Has(fsnotify.Create) {
+				addTree(w, ev.Name) // a new folder: watch it too (a file: harmless error)
+			}
+			timer = time.After(debounce)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			r.log.Warn().Err(err).Msg("watching the knowledge folder")
+		case <-timer:
+			timer = nil
+			if _, err := r.Reload(ctx); err != nil {
+				r.log.Error().Err(err).Msg("reload after a change failed")
+			}
+		}
+	}
+}
+
+// addTree watches dir and every folder below it (not hidden ones).
+func addTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		return w.Add(p)
+	})
+}
