@@ -79,8 +79,7 @@ func equalWords(a, b []string) bool {
 var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den": true, "het": true, "ter": true, "ten": true, "le": true, "la": true, "d": true}
 
 func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string) *vocabulary {
-	exact := func(s string) string { return s }
-	v := &vocabulary{orgs: newPhrases(exact), names: newPhrases(exact), roles: newPhrases(stem), held: map[string]bool{}}
+	v := &vocabulary{orgs: newPhrases(stem), names: newPhrases(stem), roles: newPhrases(stem), held: map[string]bool{}}
 	for _, g := range roles.Groups() {
 		key := knowledge.Fold(g[0])
 		for _, t := range g {

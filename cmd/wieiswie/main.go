@@ -19,6 +19,7 @@ Usage:
   wieiswie check [--knowledge DIR]
   wieiswie eval  [--knowledge DIR] --questions FILE [--json]
   wieiswie serve (configured by the environment or .env; see README)
+  wieiswie gen   --out DIR --docs N [--seed S]   (a realistic test corpus)
 
 Without --knowledge the embedded default documents are used.
 `
@@ -43,6 +44,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCheck(args[1:], stdout, stderr)
 	case "eval":
 		return runEval(ctx, args[1:], stdout, stderr)
+	case "gen":
+		return runGen(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr, getenv, openIndex)
 	case "help", "-h", "--help":
