@@ -10,40 +10,55 @@ import "sort"
 // Only documents of the same organisation are linked, or where either does
 // not know its organisation. Holders are sorted; Link may be called again
 // after documents change.
+//
+// The holders are found through an index of (organisation, canonical role)
+// built once, so linking stays linear in the number of documents.
 func Link(docs []Document, roles *Equivalences) {
+	type key struct{ org, role string }
+	holders := map[key][]string{}   // by folded organisation and canonical role
+	anyOrg := map[string][]string{} // by canonical role, over all organisations
+	for _, d := range docs {
+		if d.Kind != KindPerson && d.Kind != KindService {
+			continue
+		}
+		org := Fold(d.Organisation)
+		seen := map[string]bool{}
+		for _, f := range d.Functions {
+			c := roles.Canonical(f.Title)
+			if c == "" || seen[c] {
+				continue
+			}
+			seen[c] = true
+			holders[key{org, c}] = append(holders[key{org, c}], d.Source)
+			anyOrg[c] = append(anyOrg[c], d.Source)
+		}
+	}
 	for i := range docs {
 		fd := &docs[i]
 		if fd.Kind != KindFunction {
 			continue
 		}
 		fd.Holders = nil
-		wanted := map[string]bool{}
+		org := Fold(fd.Organisation)
+		found := map[string]bool{}
 		for _, t := range append([]string{fd.Role}, fd.Aliases...) {
-			if c := roles.Canonical(t); c != "" {
-				wanted[c] = true
+			c := roles.Canonical(t)
+			if c == "" {
+				continue
 			}
-		}
-		if len(wanted) == 0 {
-			continue
-		}
-		for _, d := range docs {
-			if (d.Kind == KindPerson || d.Kind == KindService) && sameOrganisation(fd.Organisation, d.Organisation) && holdsAny(d, roles, wanted) {
-				fd.Holders = append(fd.Holders, d.Source)
+			// Same organisation, plus those whose organisation is unknown;
+			// a description that knows no organisation links to all.
+			cands := append(append([]string{}, holders[key{org, c}]...), holders[key{"", c}]...)
+			if org == "" {
+				cands = anyOrg[c]
+			}
+			for _, src := range cands {
+				if !found[src] {
+					found[src] = true
+					fd.Holders = append(fd.Holders, src)
+				}
 			}
 		}
 		sort.Strings(fd.Holders)
 	}
-}
-
-func sameOrganisation(a, b string) bool {
-	return a == "" || b == "" || Fold(a) == Fold(b)
-}
-
-func holdsAny(d Document, roles *Equivalences, wanted map[string]bool) bool {
-	for _, f := range d.Functions {
-		if wanted[roles.Canonical(f.Title)] {
-			return true
-		}
-	}
-	return false
 }
