@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -174,10 +176,19 @@ func (f compoundFilter) split(word string, depth int) []string {
 // explicit overrides (data/stems.txt), and verb forms in -t
 // (behandelt, verwerkt, leidt) reduced to the stem of their infinitive, which
 // Snowball leaves apart from behandelen / behandeling.
-type stemFilter struct{ overrides map[string]string }
+type stemFilter struct {
+	overrides map[string]string
+	// cache remembers stems: Snowball is the costliest step of analysis and
+	// a knowledge base repeats its words endlessly. Bounded by maxCached.
+	cache  *sync.Map
+	cached *atomic.Int64
+}
+
+// maxCached bounds the stem cache (about 40 MB at most).
+const maxCached = 400_000
 
 func newStemFilter(list string) stemFilter {
-	f := stemFilter{overrides: map[string]string{}}
+	f := stemFilter{overrides: map[string]string{}, cache: &sync.Map{}, cached: &atomic.Int64{}}
 	sc := bufio.NewScanner(strings.NewReader(list))
 	for sc.Scan() {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -200,6 +211,18 @@ func (f stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func (f stemFilter) stem(w string) string {
+	if s, ok := f.cache.Load(w); ok {
+		return s.(string)
+	}
+	s := f.stemUncached(w)
+	if f.cached.Load() < maxCached {
+		f.cache.Store(w, s)
+		f.cached.Add(1)
+	}
+	return s
+}
+
+func (f stemFilter) stemUncached(w string) string {
 	if s, ok := f.overrides[w]; ok {
 		return s
 	}

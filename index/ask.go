@@ -453,8 +453,18 @@ func containsAll(terms map[string]bool, want []string) bool {
 }
 
 // docTerms returns the analysed terms of a whole document, and those of its
-// strong fields (name, roles, aliases, title).
+// strong fields (name, roles, aliases, title). Popular documents come back
+// question after question, so the terms are cached.
 func (ix view) docTerms(d *knowledge.Document) (all, strong map[string]bool) {
+	if t, ok := ix.terms.get(d.Source); ok {
+		return t.all, t.strong
+	}
+	all, strong = ix.analyzeDoc(d)
+	ix.terms.put(d.Source, docTermSet{all, strong})
+	return all, strong
+}
+
+func (ix view) analyzeDoc(d *knowledge.Document) (all, strong map[string]bool) {
 	r := ix.record(d)
 	all, strong = map[string]bool{}, map[string]bool{}
 	for _, t := range ix.analyze(r.Text) {

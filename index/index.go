@@ -54,6 +54,7 @@ type state struct {
 	hashes map[string]string              // Source → content hash
 	roles  *knowledge.Equivalences        // with the documents' aliases joined in
 	vocab  *vocabulary
+	terms  *termCache // analysed terms of recently ranked documents
 }
 
 // view is an Index seen at one state: what answering one question uses.
@@ -143,7 +144,7 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 // newState prepares the in-memory side of docs.
 func (ix *Index) newState(docs []knowledge.Document) *state {
 	roles := ix.baseRoles.Clone()
-	st := &state{docs: make(map[string]*knowledge.Document, len(docs)), hashes: make(map[string]string, len(docs)), roles: roles}
+	st := &state{docs: make(map[string]*knowledge.Document, len(docs)), hashes: make(map[string]string, len(docs)), roles: roles, terms: newTermCache(termCacheSize)}
 	for i := range docs {
 		d := &docs[i]
 		st.docs[d.Source] = d
