@@ -143,6 +143,10 @@ type concept struct {
 	// optional concepts raise a document that has them but do not count
 	// against one that has not.
 	optional bool
+	// df holds the document frequency of each term (words only); common
+	// words are in more than one document in twenty.
+	df     map[string]int
+	common bool
 }
 
 func (ix view) concepts(ctx context.Context, q question) []concept {
@@ -202,6 +206,8 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 			}
 		}
 		c.weight = 0.3 + 0.7*idf(best, n)/maxIDF
+		c.df = df
+		c.common = best > n/20
 		if c.optional {
 			c.weight *= 0.5
 		}
@@ -260,6 +266,12 @@ func (ix view) correct(ctx context.Context, term string) string {
 	return best
 }
 
+// wordFields are where a word is searched, and how much a match there counts.
+var wordFields = []struct {
+	field string
+	boost float64
+}{{fieldRole, 4}, {fieldAlias, 4}, {fieldTitle, 2}, {fieldBody, 2}, {fieldText, 1}}
+
 // search asks bleve for candidates: every concept in the fields where it
 // counts most, roles and names as phrases, within the organisation named.
 func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, error) {
@@ -281,17 +293,21 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 			p.SetBoost(8)
 			add(p)
 		case "word":
+			// A common word only in the text field, and a prefix query only
+			// for a word no document has as such (sport → sportbeleid): the
+			// long posting lists are what a question costs at 100,000
+			// documents, and ranking re-scores every candidate anyway.
 			for _, t := range append(append([]string{}, c.terms...), c.parts...) {
-				for _, f := range []struct {
-					field string
-					boost float64
-				}{{fieldRole, 4}, {fieldAlias, 4}, {fieldTitle, 2}, {fieldBody, 2}, {fieldText, 1}} {
+				for _, f := range wordFields {
+					if c.common && f.field != fieldText {
+						continue
+					}
 					tq := bleve.NewTermQuery(t)
 					tq.SetField(f.field)
 					tq.SetBoost(f.boost * c.weight)
 					add(tq)
 				}
-				if len(t) >= 5 {
+				if len(t) >= 5 && c.df[t] == 0 {
 					pq := bleve.NewPrefixQuery(t)
 					pq.SetField(fieldText)
 					pq.SetBoost(0.5 * c.weight)
