@@ -6,6 +6,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -138,6 +139,11 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 		return nil, err
 	}
 	ix.cur.Store(st)
+	if len(docs) >= 10_000 {
+		// Building leaves hundreds of megabytes of garbage at this size:
+		// hand it back now rather than let it weigh on the first questions.
+		debug.FreeOSMemory()
+	}
 	return ix, nil
 }
 
