@@ -19,6 +19,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/wieiswie/wieiswie/config"
+	"github.com/wieiswie/wieiswie/metrics"
 )
 
 // slackHTTPTimeout bounds every call to Slack.
@@ -28,44 +29,73 @@ const slackHTTPTimeout = 15 * time.Second
 // progress; the answers they started are waited for separately.
 const shutdownTimeout = 10 * time.Second
 
+// slackIdleConns is how many idle connections to Slack are kept: answers
+// are posted in parallel, and the default of two would open and close a
+// connection for most of them.
+const slackIdleConns = 32
+
 // Bot connects a Handler to Slack over Socket Mode or HTTP, and serves
-// GET /healthz either way.
+// GET /healthz, GET /readyz and GET /metrics either way.
 type Bot struct {
-	cfg   config.Config
-	asker Asker
-	log   zerolog.Logger
-	http  *http.Client
-	api   *slack.Client
+	cfg     config.Config
+	asker   Asker
+	log     zerolog.Logger
+	http    *http.Client
+	api     *slack.Client
+	opts    options
+	metrics *metrics.Metrics
+	// startRetry is how auth.test is retried while Slack cannot be
+	// reached at start-up; tests shorten its waits.
+	startRetry retryPolicy
 }
 
 // New checks cfg (see config.Config.ValidateForServe) and prepares a bot
-// that answers with asker. It does not connect yet; Run does.
-func New(cfg config.Config, asker Asker, log zerolog.Logger) (*Bot, error) {
+// that answers with asker. It does not connect yet; Run does. The per-user
+// rate limit comes from cfg unless WithRateLimit says otherwise.
+func New(cfg config.Config, asker Asker, log zerolog.Logger, opts ...Option) (*Bot, error) {
 	if asker == nil {
 		return nil, errors.New("bot: no Asker")
 	}
 	if err := cfg.ValidateForServe(); err != nil {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
-	httpClient := &http.Client{Timeout: slackHTTPTimeout}
-	opts := []slack.Option{
+	o := newOptions(opts)
+	if !o.limitSet {
+		o.perMinute, o.burst = cfg.RateLimitPerMinute, cfg.Burst()
+	}
+	if o.metrics == nil {
+		o.metrics = metrics.New()
+	}
+	if c, ok := asker.(documentCounter); ok {
+		o.metrics.WatchDocuments(c.Len)
+	}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = slackIdleConns
+	httpClient := &http.Client{Timeout: slackHTTPTimeout, Transport: transport}
+	slackOpts := []slack.Option{
 		slack.OptionHTTPClient(httpClient),
 		slack.OptionLog(stdLogger{log.With().Str("component", "slack-go").Logger()}),
 	}
 	if cfg.SlackAPIURL != "" {
-		opts = append(opts, slack.OptionAPIURL(cfg.SlackAPIURL))
+		slackOpts = append(slackOpts, slack.OptionAPIURL(cfg.SlackAPIURL))
 	}
 	if cfg.SlackAppToken != "" {
-		opts = append(opts, slack.OptionAppLevelToken(cfg.SlackAppToken))
+		slackOpts = append(slackOpts, slack.OptionAppLevelToken(cfg.SlackAppToken))
 	}
 	return &Bot{
-		cfg:   cfg,
-		asker: asker,
-		log:   log,
-		http:  httpClient,
-		api:   slack.New(cfg.SlackBotToken, opts...),
+		cfg:        cfg,
+		asker:      asker,
+		log:        log,
+		http:       httpClient,
+		api:        slack.New(cfg.SlackBotToken, slackOpts...),
+		opts:       o,
+		metrics:    o.metrics,
+		startRetry: startRetry,
 	}, nil
 }
+
+// Metrics is what the bot counts, as served on GET /metrics.
+func (b *Bot) Metrics() *metrics.Metrics { return b.metrics }
 
 // Run listens on the configured LISTEN_ADDR and serves until ctx is
 // cancelled; see Serve.
@@ -77,30 +107,32 @@ func (b *Bot) Run(ctx context.Context) error {
 	return b.Serve(ctx, ln)
 }
 
-// Serve checks the bot token (auth.test), then answers Slack until ctx is
-// cancelled: over Socket Mode when an app token is configured, else over
-// HTTP on ln. ln also serves GET /healthz. On cancel it stops taking
-// questions, lets the answers in flight finish and returns nil; it returns
-// an error when it cannot connect or serve.
-func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
-	auth, err := b.api.AuthTestContext(ctx)
-	if err != nil {
-		ln.Close()
-		if ctx.Err() != nil {
-			return nil // stopped while starting
-		}
-		return fmt.Errorf("slack auth.test (check %s): %w", config.EnvSlackBotToken, err)
-	}
-	log := b.log.With().Str("mode", b.cfg.Mode()).Logger()
-	log.Info().Str("team", auth.Team).Str("team_id", auth.TeamID).Str("bot_user_id", auth.UserID).
-		Str("addr", ln.Addr().String()).Msg("connected to Slack")
+// startRetry retries auth.test at start-up while Slack is unreachable or
+// failing (not when it refuses the token): a bot started during a Slack
+// or network hiccup comes up when it passes, instead of exiting.
+var startRetry = retryPolicy{attempts: 1 << 30, maxWait: time.Minute, backoff: time.Second}
 
-	h := NewHandler(b.asker, b.api, b.http, auth.UserID, log)
-	h.isAdmin = b.cfg.IsAdmin
+// Serve answers Slack until ctx is cancelled: over Socket Mode when an app
+// token is configured, else over HTTP on ln. ln also serves GET /healthz,
+// GET /readyz and GET /metrics, from the start: while the bot token is
+// checked (auth.test, retried while Slack cannot be reached) readyz says
+// "not ready". On cancel it stops taking questions, lets the answers in
+// flight finish and returns nil; it returns an error when Slack refuses a
+// token or the server cannot serve.
+func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
+	log := b.log.With().Str("mode", b.cfg.Mode()).Logger()
+	st := &health{mode: b.cfg.Mode(), metrics: b.metrics}
+	if c, ok := b.asker.(documentCounter); ok {
+		st.documents = c.Len
+	}
+	st.setSlack(false)
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", healthz(b.cfg.Mode()))
+	mux.HandleFunc("GET /healthz", st.healthz)
+	mux.HandleFunc("GET /readyz", st.readyz)
+	mux.Handle("GET /metrics", b.metrics.Handler())
+	var t *httpTransport
 	if !b.cfg.SocketMode() {
-		t := &httpTransport{secret: b.cfg.SlackSigningSecret, h: h, log: log, ctx: ctx}
+		t = &httpTransport{secret: b.cfg.SlackSigningSecret, log: log, ctx: ctx, ready: make(chan struct{})}
 		t.register(mux)
 	}
 	srv := &http.Server{
@@ -122,20 +154,46 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 		}
 		close(srvErr)
 	}()
+	shutdown := func() {
+		st.stopping.Store(true)
+		st.setSlack(false)
+		shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+		defer cancel()
+		if err := srv.Shutdown(shutCtx); err != nil {
+			log.Warn().Err(err).Msg("http server did not shut down cleanly")
+		}
+	}
+
+	auth, err := b.authTest(runCtx, log)
+	if err != nil {
+		shutdown()
+		if err, ok := <-srvErr; ok && err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return nil // stopped while starting
+		}
+		return fmt.Errorf("slack auth.test (check %s): %w", config.EnvSlackBotToken, err)
+	}
+	log.Info().Str("team", auth.Team).Str("team_id", auth.TeamID).Str("bot_user_id", auth.UserID).
+		Str("addr", ln.Addr().String()).Msg("connected to Slack")
+
+	h := NewHandler(b.asker, b.api, b.http, auth.UserID, log,
+		WithMetrics(b.metrics), WithRateLimit(b.opts.perMinute, b.opts.burst), withRetry(b.opts.retry))
+	h.isAdmin = b.cfg.IsAdmin
 
 	var runErr error
 	if b.cfg.SocketMode() {
-		runErr = b.runSocketMode(runCtx, h, log)
+		runErr = b.runSocketMode(runCtx, h, st, log)
 	} else {
+		t.h = h
+		close(t.ready)
+		st.setSlack(true)
 		<-runCtx.Done()
 	}
 
 	log.Info().Msg("shutting down: finishing answers in progress")
-	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
-	defer cancel()
-	if err := srv.Shutdown(shutCtx); err != nil {
-		log.Warn().Err(err).Msg("http server did not shut down cleanly")
-	}
+	shutdown()
 	h.Close()
 	if err, ok := <-srvErr; ok && err != nil {
 		return err
@@ -144,11 +202,16 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 	return runErr
 }
 
-func healthz(mode string) http.HandlerFunc {
-	return func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, "{\"status\":\"ok\",\"mode\":%q}\n", mode)
-	}
+// authTest checks the bot token, retrying while Slack cannot be reached or
+// is failing; a refused token is returned at once.
+func (b *Bot) authTest(ctx context.Context, log zerolog.Logger) (*slack.AuthTestResponse, error) {
+	var auth *slack.AuthTestResponse
+	err := b.startRetry.do(log.WithContext(ctx), "auth.test", b.metrics, func(ctx context.Context) error {
+		var err error
+		auth, err = b.api.AuthTestContext(ctx)
+		return err
+	})
+	return auth, err
 }
 
 // stdLogger feeds slack-go's Output-style logging into zerolog at debug

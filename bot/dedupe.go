@@ -28,11 +28,14 @@ type dedupeEntry struct {
 }
 
 // Slack retries a failed delivery after about 1 and 5 minutes, so 15 minutes
-// covers every retry; 10,000 keys is far more than a municipality asks in
-// that time.
+// covers every retry. A question takes two keys (its event_id and its
+// message), so 50,000 keys remember 25,000 questions: far more than a
+// municipality asks in that time, and enough that a burst like the load
+// test's 5,000 events never forgets one it must not answer twice (a few
+// megabytes at most).
 const (
 	dedupeTTL = 15 * time.Minute
-	dedupeMax = 10000
+	dedupeMax = 50000
 )
 
 func newDedupe(ttl time.Duration, max int, now func() time.Time) *dedupe {

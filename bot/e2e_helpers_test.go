@@ -41,13 +41,32 @@ type runningBot struct {
 	base string // http://127.0.0.1:port
 	logs *syncBuffer
 	stop func() error
+	bot  *Bot
 }
 
 // startBot runs the bot's real Serve path with cfg completed for the fake
 // Slack: Socket Mode when socket is true, else HTTP mode.
 func startBot(t *testing.T, asker Asker, socket bool) *runningBot {
 	t.Helper()
-	fake := slackfake.New(t, testBotToken, testAppToken)
+	return startBotWith(t, asker, socket, botSetup{})
+}
+
+// botSetup varies startBot: a fake with options, bot options, a change to
+// the Bot before it serves, and whether to wait for Socket Mode's hello.
+type botSetup struct {
+	fake     *slackfake.Server
+	opts     []Option
+	tweak    func(*Bot)
+	noWait   bool
+	logLevel zerolog.Level
+}
+
+func startBotWith(t *testing.T, asker Asker, socket bool, setup botSetup) *runningBot {
+	t.Helper()
+	fake := setup.fake
+	if fake == nil {
+		fake = slackfake.New(t, testBotToken, testAppToken)
+	}
 	cfg := config.Config{
 		SlackBotToken: testBotToken,
 		ListenAddr:    "127.0.0.1:0",
@@ -61,9 +80,12 @@ func startBot(t *testing.T, asker Asker, socket bool) *runningBot {
 		cfg.SlackSigningSecret = testSecret
 	}
 	logs := &syncBuffer{}
-	b, err := New(cfg, asker, zerolog.New(logs).Level(zerolog.DebugLevel).With().Timestamp().Logger())
+	b, err := New(cfg, asker, zerolog.New(logs).Level(setup.logLevel).With().Timestamp().Logger(), setup.opts...)
 	if err != nil {
 		t.Fatalf("New: %v", err)
+	}
+	if setup.tweak != nil {
+		setup.tweak(b)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -87,11 +109,29 @@ func startBot(t *testing.T, asker Asker, socket bool) *runningBot {
 		return stopErr
 	}
 	t.Cleanup(func() { _ = stop() })
-	r := &runningBot{fake: fake, base: "http://" + ln.Addr().String(), logs: logs, stop: stop}
-	if socket {
+	r := &runningBot{fake: fake, base: "http://" + ln.Addr().String(), logs: logs, stop: stop, bot: b}
+	if socket && !setup.noWait {
 		fake.WaitConnected()
 	}
 	return r
+}
+
+// waitReady polls GET /readyz until it answers want (200 or 503). The
+// deadline only bounds a failing test; a passing one returns as soon as
+// the state is reached.
+func (r *runningBot) waitReady(t *testing.T, want int) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		code, body := r.get(t, "/readyz")
+		if code == want {
+			return body
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz stayed %d %s, want %d", code, body, want)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 func (r *runningBot) get(t *testing.T, path string) (int, string) {
@@ -113,6 +153,14 @@ func (r *runningBot) checkLogs(t *testing.T) {
 	checkNoSecrets(t, logs)
 	answered := 0
 	for _, l := range logLines(t, logs) {
+		// Every line about one delivery (they all carry its kind) names
+		// the delivery, so grepping one request_id shows its whole story.
+		if l["kind"] != nil && l["request_id"] == nil {
+			t.Errorf("log line about a delivery without request_id: %v", l)
+		}
+		if (l["kind"] == "mention" || l["kind"] == "dm") && l["event_id"] == nil {
+			t.Errorf("log line about an event without event_id: %v", l)
+		}
 		if l["message"] != "answered" {
 			continue
 		}

@@ -3,7 +3,9 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -14,6 +16,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/metrics"
 )
 
 // Asker answers a question; *index.Index is one. top is how many candidates
@@ -40,8 +43,16 @@ const (
 // how long shutdown can wait.
 const answerTimeout = 30 * time.Second
 
+// apologyTimeout bounds the apology after a panic; the answer's own
+// deadline may be spent by then.
+const apologyTimeout = 15 * time.Second
+
 // errClosed marks work refused because the handler is shutting down.
 var errClosed = errors.New("bot is shutting down")
+
+// replyFunc sends one message to whoever asked; each kind of request knows
+// where its answer goes (a thread, a DM, a response_url).
+type replyFunc func(ctx context.Context, m Message) error
 
 // Handler answers Slack events, slash commands and button clicks, whatever
 // transport (Socket Mode or HTTP) delivered them. Its Handle methods only
@@ -55,6 +66,11 @@ type Handler struct {
 	seen      *dedupe
 	botUserID string
 	timeout   time.Duration
+	metrics   *metrics.Metrics // nil: not counted
+	limit     *userLimiter     // nil: no per-user limit
+	// searches holds a slot per search running: a burst of questions waits
+	// its turn instead of running thousands of searches at once.
+	searches chan struct{}
 
 	// isAdmin says who may reload the knowledge; nil: nobody.
 	isAdmin func(userID string) bool
@@ -65,22 +81,32 @@ type Handler struct {
 }
 
 // NewHandler makes a Handler that answers with asker and posts through api
-// (chat.postMessage, chat.postEphemeral) and httpClient (response URLs).
-// botUserID is the bot's own user ID (auth.test), so it never answers
-// itself.
-func NewHandler(asker Asker, api *slack.Client, httpClient *http.Client, botUserID string, log zerolog.Logger) *Handler {
+// (chat.postMessage, chat.postEphemeral) and httpClient (response URLs),
+// retrying what Slack refuses for now. botUserID is the bot's own user ID
+// (auth.test), so it never answers itself. Without options nothing is
+// counted and nobody is rate limited.
+func NewHandler(asker Asker, api *slack.Client, httpClient *http.Client, botUserID string, log zerolog.Logger, opts ...Option) *Handler {
 	if httpClient == nil {
-		httpClient = &http.Client{Timeout: 15 * time.Second}
+		httpClient = &http.Client{Timeout: slackHTTPTimeout}
 	}
+	o := newOptions(opts)
 	return &Handler{
 		asker:     asker,
-		send:      slackMessenger{api: api, http: httpClient},
+		send:      retryingMessenger{next: slackMessenger{api: api, http: httpClient}, policy: o.retry, metrics: o.metrics},
 		log:       log,
 		seen:      newDedupe(dedupeTTL, dedupeMax, nil),
 		botUserID: botUserID,
 		timeout:   answerTimeout,
+		metrics:   o.metrics,
+		limit:     newUserLimiter(o.perMinute, o.burst, nil),
+		searches:  make(chan struct{}, maxParallelSearches()),
 	}
 }
+
+// maxParallelSearches is how many searches run at once: enough to keep
+// every core busy while others wait on Slack, few enough that a flood of
+// questions queues cheaply instead of each holding a search's memory.
+func maxParallelSearches() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // question is a message the bot was asked in a conversation.
 type question struct {
@@ -96,6 +122,7 @@ type question struct {
 // event_id and answers it if it is a question for the bot it has not
 // answered yet.
 func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackevents.EventsAPIInnerEvent, log zerolog.Logger) {
+	received := time.Now()
 	log = log.With().Str("event_id", eventID).Str("event_type", inner.Type).Logger()
 	q, why := h.questionFrom(inner)
 	if why != "" {
@@ -112,8 +139,18 @@ func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackev
 		log.Info().Msg("message already answered")
 		return
 	}
-	h.spawn(ctx, log, func(ctx context.Context, log zerolog.Logger) {
-		h.answerConversation(ctx, q, log)
+	answer := func(ctx context.Context, m Message) error { return h.send.post(ctx, q.channel, q.threadTS, m) }
+	notice := answer // in a DM only the asker sees it anyway
+	if q.kind != metrics.KindDM {
+		notice = func(ctx context.Context, m Message) error {
+			return h.send.postEphemeral(ctx, q.channel, q.user, q.threadTS, m)
+		}
+	}
+	if !h.admit(ctx, q.user, log, notice) {
+		return
+	}
+	h.spawn(ctx, log, q.kind, answer, func(ctx context.Context, log zerolog.Logger) {
+		h.answerConversation(ctx, q, answer, received, log)
 	})
 }
 
@@ -156,17 +193,21 @@ func (h *Handler) questionFrom(inner slackevents.EventsAPIInnerEvent) (question,
 	}
 }
 
-func (h *Handler) answerConversation(ctx context.Context, q question, log zerolog.Logger) {
+func (h *Handler) answerConversation(ctx context.Context, q question, answer replyFunc, received time.Time, log zerolog.Logger) {
 	text := cleanQuestion(q.text)
+	help := isHelp(text)
 	var m Message
-	if isHelp(text) {
+	if help {
 		m = Help()
 	} else {
-		m = h.ask(ctx, text, answerTop, RenderOptions{}, log)
+		m = h.ask(ctx, q.kind, text, answerTop, RenderOptions{}, log)
 	}
-	if err := h.send.post(ctx, q.channel, q.threadTS, m); err != nil {
+	if err := answer(ctx, m); err != nil {
 		log.Error().Err(err).Msg("posting the answer failed")
 		return
+	}
+	if !help {
+		h.metrics.ObserveLatency(q.kind, time.Since(received).Seconds())
 	}
 	log.Debug().Str("thread_ts", q.threadTS).Msg("answer posted")
 }
@@ -174,28 +215,43 @@ func (h *Handler) answerConversation(ctx context.Context, q question, log zerolo
 // HandleSlash takes a /wie command: help when it has no question, else an
 // ephemeral answer with a "Deel in kanaal" button.
 func (h *Handler) HandleSlash(ctx context.Context, cmd slack.SlashCommand, log zerolog.Logger) {
-	log = log.With().Str("kind", "slash").Str("command", cmd.Command).
+	received := time.Now()
+	log = log.With().Str("kind", metrics.KindSlash).Str("command", cmd.Command).
 		Str("channel", cmd.ChannelID).Str("user", cmd.UserID).Logger()
 	if !h.seen.first(dedupeKey("trigger:", cmd.TriggerID)) {
 		log.Info().Msg("slash command delivered again; already handled")
 		return
 	}
-	h.spawn(ctx, log, func(ctx context.Context, log zerolog.Logger) {
+	reply := h.ephemeralTo(cmd.ResponseURL, cmd.ChannelID, cmd.UserID, "")
+	if !h.admit(ctx, cmd.UserID, log, reply) {
+		return
+	}
+	h.spawn(ctx, log, metrics.KindSlash, reply, func(ctx context.Context, log zerolog.Logger) {
 		text := cleanQuestion(cmd.Text)
+		question := false
 		var m Message
-		if isHelp(text) {
+		switch {
+		case isHelp(text):
 			m = Help()
-		} else if isReload(text) {
+		case isReload(text):
 			m = h.reload(ctx, cmd.UserID, log)
-		} else {
-			m = h.ask(ctx, text, answerTop, RenderOptions{ShowQuestion: true, Share: true}, log)
+		default:
+			m = h.ask(ctx, metrics.KindSlash, text, answerTop, RenderOptions{ShowQuestion: true, Share: true}, log)
+			question = true
 		}
-		h.replyEphemeral(ctx, cmd.ResponseURL, cmd.ChannelID, cmd.UserID, "", m, log)
+		if err := reply(ctx, m); err != nil {
+			log.Error().Err(err).Msg("replying failed")
+			return
+		}
+		if question {
+			h.metrics.ObserveLatency(metrics.KindSlash, time.Since(received).Seconds())
+		}
 	})
 }
 
 // HandleInteraction takes a button click on one of the bot's messages.
 func (h *Handler) HandleInteraction(ctx context.Context, cb slack.InteractionCallback, log zerolog.Logger) {
+	received := time.Now()
 	log = log.With().Str("kind", "interaction").Str("interaction_type", string(cb.Type)).
 		Str("channel", channelOf(cb)).Str("user", cb.User.ID).Logger()
 	if cb.Type != slack.InteractionTypeBlockActions {
@@ -211,13 +267,22 @@ func (h *Handler) HandleInteraction(ctx context.Context, cb slack.InteractionCal
 			alog.Info().Msg("click delivered again; already handled")
 			continue
 		}
+		reply := h.ephemeralTo(cb.ResponseURL, channelOf(cb), cb.User.ID, threadOf(cb))
 		switch a.ActionID {
 		case actionShare:
 			q := unescapeText(a.Value)
-			h.spawn(ctx, alog, func(ctx context.Context, log zerolog.Logger) { h.share(ctx, cb, q, log) })
+			if h.admit(ctx, cb.User.ID, alog, reply) {
+				h.spawn(ctx, alog, metrics.KindShare, reply, func(ctx context.Context, log zerolog.Logger) {
+					h.share(ctx, cb, q, received, log)
+				})
+			}
 		case actionMore:
 			q := unescapeText(a.Value)
-			h.spawn(ctx, alog, func(ctx context.Context, log zerolog.Logger) { h.more(ctx, cb, q, log) })
+			if h.admit(ctx, cb.User.ID, alog, reply) {
+				h.spawn(ctx, alog, metrics.KindMore, reply, func(ctx context.Context, log zerolog.Logger) {
+					h.more(ctx, q, reply, received, log)
+				})
+			}
 		case actionFeedbackUp, actionFeedbackDown:
 			up := a.ActionID == actionFeedbackUp
 			source, q := parseFeedbackValue(a.Value)
@@ -227,8 +292,11 @@ func (h *Handler) HandleInteraction(ctx context.Context, cb slack.InteractionCal
 			}
 			// The log line is the feedback record.
 			alog.Info().Str("vote", vote).Str("question", q).Str("source", source).Msg("feedback")
-			h.spawn(ctx, alog, func(ctx context.Context, log zerolog.Logger) {
-				h.replyEphemeral(ctx, cb.ResponseURL, channelOf(cb), cb.User.ID, threadOf(cb), thanksMessage(up), log)
+			h.metrics.Feedback(up)
+			h.spawn(ctx, alog, "", nil, func(ctx context.Context, log zerolog.Logger) {
+				if err := reply(ctx, thanksMessage(up)); err != nil {
+					log.Error().Err(err).Msg("replying failed")
+				}
 			})
 		default:
 			alog.Debug().Msg("action not handled")
@@ -238,18 +306,21 @@ func (h *Handler) HandleInteraction(ctx context.Context, cb slack.InteractionCal
 
 // share posts an ephemeral /wie answer in the channel for everyone, then
 // removes the ephemeral one.
-func (h *Handler) share(ctx context.Context, cb slack.InteractionCallback, q string, log zerolog.Logger) {
-	m := h.ask(ctx, q, answerTop, RenderOptions{SharedBy: cb.User.ID, ShowQuestion: true}, log)
+func (h *Handler) share(ctx context.Context, cb slack.InteractionCallback, q string, received time.Time, log zerolog.Logger) {
+	m := h.ask(ctx, metrics.KindShare, q, answerTop, RenderOptions{SharedBy: cb.User.ID, ShowQuestion: true}, log)
 	if cb.ResponseURL == "" {
 		if err := h.send.post(ctx, channelOf(cb), threadOf(cb), m); err != nil {
 			log.Error().Err(err).Msg("sharing the answer failed")
+			return
 		}
+		h.metrics.ObserveLatency(metrics.KindShare, time.Since(received).Seconds())
 		return
 	}
 	if err := h.send.respond(ctx, cb.ResponseURL, response{Message: m, ResponseType: responseInChannel}); err != nil {
 		log.Error().Err(err).Msg("sharing the answer failed")
 		return
 	}
+	h.metrics.ObserveLatency(metrics.KindShare, time.Since(received).Seconds())
 	if err := h.send.respond(ctx, cb.ResponseURL, response{DeleteOriginal: true}); err != nil {
 		log.Warn().Err(err).Msg("removing the ephemeral answer failed")
 	}
@@ -257,23 +328,57 @@ func (h *Handler) share(ctx context.Context, cb slack.InteractionCallback, q str
 }
 
 // more shows the clicking user more candidates, ephemerally.
-func (h *Handler) more(ctx context.Context, cb slack.InteractionCallback, q string, log zerolog.Logger) {
-	res, err := h.asker.Ask(ctx, q, moreTop)
+func (h *Handler) more(ctx context.Context, q string, reply replyFunc, received time.Time, log zerolog.Logger) {
+	h.metrics.Asked(metrics.KindMore)
+	res, err := h.search(ctx, q, moreTop)
 	m := RenderMore(res)
 	if err != nil {
+		h.metrics.Failed(metrics.KindMore)
 		log.Error().Err(err).Str("question", q).Msg("search failed")
 		m = ErrorMessage()
+	} else {
+		h.countOutcome(metrics.KindMore, res)
 	}
-	h.replyEphemeral(ctx, cb.ResponseURL, channelOf(cb), cb.User.ID, threadOf(cb), m, log)
+	if err := reply(ctx, m); err != nil {
+		log.Error().Err(err).Msg("replying failed")
+		return
+	}
+	h.metrics.ObserveLatency(metrics.KindMore, time.Since(received).Seconds())
+}
+
+// search asks the index once a search slot is free.
+func (h *Handler) search(ctx context.Context, q string, top int) (index.Result, error) {
+	if h.searches != nil {
+		select {
+		case h.searches <- struct{}{}:
+			defer func() { <-h.searches }()
+		case <-ctx.Done():
+			return index.Result{}, fmt.Errorf("waiting for a free search slot: %w", ctx.Err())
+		}
+	}
+	return h.asker.Ask(ctx, q, top)
+}
+
+// countOutcome counts a search that worked as answered or unanswered.
+func (h *Handler) countOutcome(kind string, res index.Result) {
+	if res.Outcome == index.NotFound || len(res.Answers) == 0 {
+		h.metrics.Unanswered(kind)
+	} else {
+		h.metrics.Answered(kind)
+	}
 }
 
 // ask searches and renders; a failed search becomes a friendly message.
-func (h *Handler) ask(ctx context.Context, q string, top int, opts RenderOptions, log zerolog.Logger) Message {
-	res, err := h.asker.Ask(ctx, q, top)
+// kind is how the question arrived, for the metrics.
+func (h *Handler) ask(ctx context.Context, kind, q string, top int, opts RenderOptions, log zerolog.Logger) Message {
+	h.metrics.Asked(kind)
+	res, err := h.search(ctx, q, top)
 	if err != nil {
+		h.metrics.Failed(kind)
 		log.Error().Err(err).Str("question", q).Msg("search failed")
 		return ErrorMessage()
 	}
+	h.countOutcome(kind, res)
 	if res.Question == "" {
 		res.Question = q
 	}
@@ -286,24 +391,44 @@ func (h *Handler) ask(ctx context.Context, q string, top int, opts RenderOptions
 	return Render(res, opts)
 }
 
-// replyEphemeral answers one user: through the response_url when there is
-// one (it works in channels the bot is not in), else chat.postEphemeral.
-func (h *Handler) replyEphemeral(ctx context.Context, responseURL, channel, user, threadTS string, m Message, log zerolog.Logger) {
-	var err error
-	if responseURL != "" {
-		err = h.send.respond(ctx, responseURL, response{Message: m, ResponseType: responseEphemeral})
-	} else {
-		err = h.send.postEphemeral(ctx, channel, user, threadTS, m)
+// ephemeralTo answers one user: through the response_url when there is one
+// (it works in channels the bot is not in), else chat.postEphemeral.
+func (h *Handler) ephemeralTo(responseURL, channel, user, threadTS string) replyFunc {
+	return func(ctx context.Context, m Message) error {
+		if responseURL != "" {
+			return h.send.respond(ctx, responseURL, response{Message: m, ResponseType: responseEphemeral})
+		}
+		return h.send.postEphemeral(ctx, channel, user, threadTS, m)
 	}
-	if err != nil {
-		log.Error().Err(err).Msg("replying failed")
+}
+
+// admit applies the per-user rate limit before any work is started. A
+// refused request is dropped; the first refusal in a window is answered
+// through notice with "Rustig aan", the others only logged.
+func (h *Handler) admit(ctx context.Context, user string, log zerolog.Logger, notice replyFunc) bool {
+	ok, tell := h.limit.allow(user)
+	if ok {
+		return true
 	}
+	h.metrics.RateLimited()
+	log.Warn().Bool("told", tell).Msg("rate limited: too many questions from this user")
+	if tell {
+		h.spawn(ctx, log, "", nil, func(ctx context.Context, log zerolog.Logger) {
+			if err := notice(ctx, rateLimitedMessage()); err != nil {
+				log.Error().Err(err).Msg("telling the user to slow down failed")
+			}
+		})
+	}
+	return false
 }
 
 // spawn runs fn in a goroutine the handler waits for on Close. The work
 // gets its own deadline and is not cancelled with ctx: an answer that has
-// started is finished during shutdown.
-func (h *Handler) spawn(ctx context.Context, log zerolog.Logger, fn func(context.Context, zerolog.Logger)) {
+// started is finished during shutdown. Its context carries log, so the
+// Slack calls it makes log with the request's ids. A panic in fn is logged
+// and, when apologize is set, the user gets an apology instead of silence;
+// kind ("" for none) counts it as a failed question.
+func (h *Handler) spawn(ctx context.Context, log zerolog.Logger, kind string, apologize replyFunc, fn func(context.Context, zerolog.Logger)) {
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()
@@ -314,15 +439,43 @@ func (h *Handler) spawn(ctx context.Context, log zerolog.Logger, fn func(context
 	h.mu.Unlock()
 	go func() {
 		defer h.wg.Done()
-		defer func() {
-			if r := recover(); r != nil {
-				log.Error().Interface("panic", r).Str("stack", string(debug.Stack())).Msg("answer panicked")
-			}
-		}()
+		h.metrics.AnswerStarted()
+		defer h.metrics.AnswerDone()
 		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), h.timeout)
 		defer cancel()
+		actx = log.WithContext(actx)
+		defer h.recoverAnswer(actx, log, kind, apologize)
 		fn(actx, log)
 	}()
+}
+
+// recoverAnswer is spawn's deferred panic handler: one broken answer must
+// not take the bot, or the asker's patience, with it.
+func (h *Handler) recoverAnswer(ctx context.Context, log zerolog.Logger, kind string, apologize replyFunc) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	h.metrics.Panicked()
+	if kind != "" {
+		h.metrics.Failed(kind)
+	}
+	log.Error().Interface("panic", r).Str("stack", string(debug.Stack())).Msg("answer panicked")
+	if apologize == nil {
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			log.Error().Interface("panic", r).Msg("apology panicked too")
+		}
+	}()
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), apologyTimeout)
+	defer cancel()
+	if err := apologize(actx, ErrorMessage()); err != nil {
+		log.Error().Err(err).Msg("apologising for the failed answer failed")
+		return
+	}
+	log.Info().Msg("apologised for the failed answer")
 }
 
 // Close refuses new work and waits for the answers in flight.
@@ -383,6 +536,7 @@ func (h *Handler) reload(ctx context.Context, userID string, log zerolog.Logger)
 		return plainMessage("Herladen mag alleen een beheerder van wieiswie, en alleen als de documenten uit een map komen.")
 	}
 	summary, err := r.Reload(ctx)
+	h.metrics.ObserveReload(err)
 	if err != nil {
 		log.Error().Err(err).Msg("reload asked in Slack failed")
 		return plainMessage("Herladen is niet gelukt; ik antwoord verder met de vorige versie. " + escapeMrkdwn(err.Error()))

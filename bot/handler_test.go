@@ -14,6 +14,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/metrics"
 )
 
 const botUser = "UBOT0WIE"
@@ -416,16 +417,87 @@ func TestCloseWaitsForAnswersInFlight(t *testing.T) {
 	}
 }
 
+// TestAnswerPanicIsContained: a panic while answering is logged with the
+// delivery's ids, counted, and the asker gets an apology where the answer
+// would have gone, whatever way the question came in.
 func TestAnswerPanicIsContained(t *testing.T) {
+	slash := slack.SlashCommand{Command: "/wie", Text: "wie is algemeen directeur", ChannelID: "C0ALGEMEEN", UserID: "U0ASKER",
+		ResponseURL: "https://hooks.slack.test/commands/1", TriggerID: "trig-1"}
+	tests := []struct {
+		name    string
+		deliver func(h *Handler, log zerolog.Logger)
+		wantHow string
+		wantID  string // log field that must carry the delivery's id
+	}{
+		{"mention", func(h *Handler, log zerolog.Logger) {
+			h.HandleEvent(context.Background(), "Ev1", mention("<@UBOT0WIE> wie", "1", ""), log)
+		}, "post", "event_id"},
+		{"direct message", func(h *Handler, log zerolog.Logger) {
+			h.HandleEvent(context.Background(), "Ev2", message(slackevents.MessageEvent{ChannelType: "im", Channel: "D0ASKER", Text: "wie"}), log)
+		}, "post", "event_id"},
+		{"slash command", func(h *Handler, log zerolog.Logger) {
+			h.HandleSlash(context.Background(), slash, log)
+		}, "respond", "request_id"},
+		{"more results", func(h *Handler, log zerolog.Logger) {
+			h.HandleInteraction(context.Background(), blockAction(actionMore, questionValue("wie"), "https://hooks.slack.test/actions/1"), log)
+		}, "respond", "request_id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs syncBuffer
+			m := metrics.New()
+			h, rec := newTestHandler(t, panicAsker{}, zerolog.New(&logs))
+			h.metrics = m
+			tt.deliver(h, zerolog.New(&logs).With().Str("request_id", "req-1").Logger())
+			h.Close()
+
+			sent := rec.all()
+			if len(sent) != 1 || sent[0].how != tt.wantHow || !strings.Contains(sent[0].resp.Text, "er ging iets mis") {
+				t.Fatalf("sent %+v, want one apology by %s", sent, tt.wantHow)
+			}
+			if tt.wantHow == "respond" && sent[0].resp.ResponseType != responseEphemeral {
+				t.Errorf("apology is %q, want ephemeral", sent[0].resp.ResponseType)
+			}
+			panicked := false
+			for _, l := range logLines(t, logs.String()) {
+				if l["message"] == "answer panicked" {
+					panicked = true
+					if l[tt.wantID] == nil || l["panic"] != "boom" || l["stack"] == nil {
+						t.Errorf("panic log line lacks %s, panic or stack: %v", tt.wantID, l)
+					}
+				}
+			}
+			if !panicked {
+				t.Errorf("panic not logged: %s", logs.String())
+			}
+			if got := scrape(t, m, "wieiswie_panics_total"); got != 1 {
+				t.Errorf("wieiswie_panics_total = %v, want 1", got)
+			}
+		})
+	}
+}
+
+// TestApologyFailureIsContained: when even the apology cannot be sent (it
+// panics too), the handler still finishes and Close returns.
+func TestApologyFailureIsContained(t *testing.T) {
 	var logs syncBuffer
 	h, _ := newTestHandler(t, panicAsker{}, zerolog.New(&logs))
+	h.send = panicMessenger{}
 	h.HandleEvent(context.Background(), "Ev1", mention("<@UBOT0WIE> wie", "1", ""), zerolog.New(&logs))
 	h.Close()
-	if !strings.Contains(logs.String(), "answer panicked") {
-		t.Errorf("panic not logged: %s", logs.String())
+	if !strings.Contains(logs.String(), "apology panicked too") {
+		t.Errorf("second panic not logged: %s", logs.String())
 	}
 }
 
 type panicAsker struct{}
 
 func (panicAsker) Ask(context.Context, string, int) (index.Result, error) { panic("boom") }
+
+type panicMessenger struct{}
+
+func (panicMessenger) post(context.Context, string, string, Message) error { panic("post") }
+func (panicMessenger) postEphemeral(context.Context, string, string, string, Message) error {
+	panic("postEphemeral")
+}
+func (panicMessenger) respond(context.Context, string, response) error { panic("respond") }

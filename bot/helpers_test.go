@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/wieiswie/wieiswie/index"
 	"github.com/wieiswie/wieiswie/knowledge"
+	"github.com/wieiswie/wieiswie/metrics"
 )
 
 // Tokens for tests; the s3cr3t marker lets tests check logs for leaks.
@@ -243,4 +247,38 @@ func checkNoSecrets(t *testing.T, logs string) {
 			t.Errorf("logs contain a secret (%q)", s[:6])
 		}
 	}
+}
+
+// scrape reads one series (name, or name{labels} exactly as exposed) from
+// m's /metrics text; a series that is not there is 0.
+func scrape(t *testing.T, m *metrics.Metrics, series string) float64 {
+	t.Helper()
+	return seriesValue(t, scrapeText(t, m), series)
+}
+
+func scrapeText(t *testing.T, m *metrics.Metrics) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("/metrics answered %d", rec.Code)
+	}
+	return rec.Body.String()
+}
+
+// seriesValue finds series in Prometheus text output.
+func seriesValue(t *testing.T, text, series string) float64 {
+	t.Helper()
+	for _, line := range strings.Split(text, "\n") {
+		rest, ok := strings.CutPrefix(line, series+" ")
+		if !ok {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+		if err != nil {
+			t.Fatalf("series %s has value %q", series, rest)
+		}
+		return v
+	}
+	return 0
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -9,6 +10,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"runtime/debug"
+	"time"
 
 	"github.com/rs/zerolog"
 	"github.com/slack-go/slack"
@@ -18,6 +21,11 @@ import (
 // maxRequestBody bounds a Slack request; real ones are a few kilobytes.
 const maxRequestBody = 1 << 20
 
+// startupWait is how long a Slack request that arrives while the bot is
+// still checking its token waits before it is refused with 503 (Slack
+// retries it).
+const startupWait = 2 * time.Second
+
 // httpTransport receives Slack's HTTP requests (HTTP mode). Every request
 // is verified with the signing secret (slack.NewSecretsVerifier: HMAC of
 // the body and a timestamp at most five minutes off) and answered with 200
@@ -25,21 +33,55 @@ const maxRequestBody = 1 << 20
 // seconds.
 type httpTransport struct {
 	secret string
-	h      *Handler
 	log    zerolog.Logger
 	ctx    context.Context // the server's context, for the answers it starts
+	// ready is closed once h is set: the server listens (for /healthz and
+	// /readyz) before the bot token is checked and the handler exists.
+	ready chan struct{}
+	h     *Handler
+	wait  time.Duration // how long a request waits for ready; 0: startupWait
 }
 
 func (t *httpTransport) register(mux *http.ServeMux) {
-	mux.HandleFunc("POST /slack/events", t.events)
-	mux.HandleFunc("POST /slack/commands", t.commands)
-	mux.HandleFunc("POST /slack/interactions", t.interactions)
+	mux.HandleFunc("POST /slack/events", t.guard(t.events))
+	mux.HandleFunc("POST /slack/commands", t.guard(t.commands))
+	mux.HandleFunc("POST /slack/interactions", t.guard(t.interactions))
+}
+
+// guard gives every Slack request its request_id logger, holds it until the
+// handler is ready, and turns a panic into a logged 500 instead of a
+// dropped connection.
+func (t *httpTransport) guard(next func(http.ResponseWriter, *http.Request, zerolog.Logger)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		log := t.log.With().Str("request_id", newRequestID()).Str("path", r.URL.Path).Logger()
+		wait := time.NewTimer(cmp.Or(t.wait, startupWait))
+		defer wait.Stop()
+		select {
+		case <-t.ready:
+		case <-wait.C:
+			log.Warn().Msg("refused: still connecting to Slack")
+			http.Error(w, "starting", http.StatusServiceUnavailable)
+			return
+		case <-r.Context().Done():
+			return
+		}
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				t.h.metrics.Panicked()
+				log.Error().Interface("panic", p).Str("stack", string(debug.Stack())).Msg("request panicked")
+				http.Error(w, "internal error", http.StatusInternalServerError)
+			}
+		}()
+		next(w, r, log)
+	}
 }
 
 // verify reads the body and checks Slack's signature, answering 401 (or
 // 400/413) itself when it fails.
-func (t *httpTransport) verify(w http.ResponseWriter, r *http.Request) ([]byte, zerolog.Logger, bool) {
-	log := t.log.With().Str("request_id", newRequestID()).Str("path", r.URL.Path).Logger()
+func (t *httpTransport) verify(w http.ResponseWriter, r *http.Request, log zerolog.Logger) ([]byte, zerolog.Logger, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -68,8 +110,8 @@ func (t *httpTransport) verify(w http.ResponseWriter, r *http.Request) ([]byte, 
 	return body, log, true
 }
 
-func (t *httpTransport) events(w http.ResponseWriter, r *http.Request) {
-	body, log, ok := t.verify(w, r)
+func (t *httpTransport) events(w http.ResponseWriter, r *http.Request, log zerolog.Logger) {
+	body, log, ok := t.verify(w, r, log)
 	if !ok {
 		return
 	}
@@ -109,8 +151,8 @@ func (t *httpTransport) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (t *httpTransport) commands(w http.ResponseWriter, r *http.Request) {
-	body, log, ok := t.verify(w, r)
+func (t *httpTransport) commands(w http.ResponseWriter, r *http.Request, log zerolog.Logger) {
+	body, log, ok := t.verify(w, r, log)
 	if !ok {
 		return
 	}
@@ -131,8 +173,8 @@ func (t *httpTransport) commands(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 }
 
-func (t *httpTransport) interactions(w http.ResponseWriter, r *http.Request) {
-	body, log, ok := t.verify(w, r)
+func (t *httpTransport) interactions(w http.ResponseWriter, r *http.Request, log zerolog.Logger) {
+	body, log, ok := t.verify(w, r, log)
 	if !ok {
 		return
 	}

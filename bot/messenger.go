@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 )
@@ -112,7 +113,12 @@ func (s slackMessenger) respond(ctx context.Context, responseURL string, r respo
 	defer resp.Body.Close()
 	reply, _ := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
 	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("response_url at %s answered %s: %s", u.Host, resp.Status, strings.TrimSpace(string(reply)))
+		// A statusError, so the retrying messenger can honour a 429's
+		// Retry-After and try a 5xx again.
+		return fmt.Errorf("response_url at %s: %w", u.Host, &statusError{
+			code: resp.StatusCode, status: resp.Status, body: strings.TrimSpace(string(reply)),
+			retryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()),
+		})
 	}
 	// Slack answers "ok", or JSON {"ok":false,"error":"…"} on failure.
 	var status struct {

@@ -8,6 +8,8 @@ import (
 
 	"github.com/rs/zerolog"
 	"github.com/slack-go/slack"
+
+	"github.com/wieiswie/wieiswie/metrics"
 )
 
 // reloadingAsker is an Asker whose knowledge can be reloaded.
@@ -39,6 +41,8 @@ func TestSlashReload(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			asker := &reloadingAsker{fakeAsker: mietAsker(), err: tt.err}
 			h, rec := newTestHandler(t, asker, zerolog.Nop())
+			m := metrics.New()
+			h.metrics = m
 			h.isAdmin = func(id string) bool { return id == "UADMIN" }
 			h.HandleSlash(context.Background(), slack.SlashCommand{
 				Command: "/wie", Text: "herlaad", ChannelID: "C0ALGEMEEN", UserID: tt.user,
@@ -47,6 +51,19 @@ func TestSlashReload(t *testing.T) {
 			h.Close()
 			if got := asker.reloads > 0; got != tt.wantReload {
 				t.Errorf("reloaded = %v, want %v", got, tt.wantReload)
+			}
+			wantReloads, wantFailures := 0.0, 0.0
+			if tt.wantReload {
+				wantReloads = 1
+			}
+			if tt.err != nil {
+				wantFailures = 1
+			}
+			if got := scrape(t, m, "wieiswie_reloads_total"); got != wantReloads {
+				t.Errorf("wieiswie_reloads_total = %v, want %v", got, wantReloads)
+			}
+			if got := scrape(t, m, "wieiswie_reload_failures_total"); got != wantFailures {
+				t.Errorf("wieiswie_reload_failures_total = %v, want %v", got, wantFailures)
 			}
 			sent := rec.all()
 			if len(sent) != 1 {

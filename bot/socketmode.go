@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -16,14 +17,17 @@ import (
 // once.
 const ackTimeout = 5 * time.Second
 
-// runSocketMode connects over Socket Mode (slack-go reconnects when Slack
-// asks) and dispatches envelopes until ctx is cancelled. It returns nil on
-// cancel and an error when the connection cannot be made (e.g. a revoked
-// app token).
-func (b *Bot) runSocketMode(ctx context.Context, h *Handler, log zerolog.Logger) error {
+// runSocketMode connects over Socket Mode and dispatches envelopes until
+// ctx is cancelled. slack-go reconnects by itself when Slack asks
+// (disconnect), when the connection drops and when Slack stops pinging,
+// with backoff while it cannot connect; st follows, so /readyz says "not
+// connected" in between. It returns nil on cancel and an error when Slack
+// refuses the app token.
+func (b *Bot) runSocketMode(ctx context.Context, h *Handler, st *health, log zerolog.Logger) error {
 	smc := socketmode.New(b.api, socketmode.OptionLog(stdLogger{log.With().Str("component", "socketmode").Logger()}))
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	defer st.setSlack(false)
 	done := make(chan error, 1)
 	go func() { done <- smc.RunContext(runCtx) }()
 	for {
@@ -34,30 +38,56 @@ func (b *Bot) runSocketMode(ctx context.Context, h *Handler, log zerolog.Logger)
 			}
 			return fmt.Errorf("socket mode: %w", err)
 		case evt := <-smc.Events:
-			b.onSocketEvent(ctx, smc, h, evt, log)
+			b.dispatchSocketEvent(ctx, smc, h, st, evt, log)
 		}
 	}
 }
 
+// dispatchSocketEvent is onSocketEvent with a panic kept to the one
+// envelope: the loop must go on reading the connection.
+func (b *Bot) dispatchSocketEvent(ctx context.Context, smc *socketmode.Client, h *Handler, st *health, evt socketmode.Event, log zerolog.Logger) {
+	defer func() {
+		if p := recover(); p != nil {
+			elog := log
+			if evt.Request != nil {
+				elog = log.With().Str("request_id", evt.Request.EnvelopeID).Logger()
+			}
+			h.metrics.Panicked()
+			elog.Error().Interface("panic", p).Str("stack", string(debug.Stack())).Str("event_type", string(evt.Type)).
+				Msg("socket mode event panicked")
+		}
+	}()
+	b.onSocketEvent(ctx, smc, h, st, evt, log)
+}
+
 // onSocketEvent acknowledges an envelope first, then hands it to the
 // handler, whose Handle methods return without waiting for the answer.
-func (b *Bot) onSocketEvent(ctx context.Context, smc *socketmode.Client, h *Handler, evt socketmode.Event, log zerolog.Logger) {
+func (b *Bot) onSocketEvent(ctx context.Context, smc *socketmode.Client, h *Handler, st *health, evt socketmode.Event, log zerolog.Logger) {
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
+		st.setSlack(false)
 		log.Debug().Msg("socket mode connecting")
 	case socketmode.EventTypeConnected:
 		log.Info().Msg("socket mode connected")
 	case socketmode.EventTypeHello:
+		// Slack sends hello when the connection is ready for envelopes.
+		st.setSlack(true)
+		h.metrics.Connected()
 		log.Debug().Msg("socket mode hello")
 	case socketmode.EventTypeDisconnect:
+		st.setSlack(false)
 		log.Info().Msg("Slack asked to reconnect")
 	case socketmode.EventTypeConnectionError:
+		st.setSlack(false)
 		if e, ok := evt.Data.(*slack.ConnectionErrorEvent); ok {
 			log.Warn().Err(e.ErrorObj).Int("attempt", e.Attempt).Dur("backoff", e.Backoff).Msg("socket mode connection failed; retrying")
 		}
 	case socketmode.EventTypeInvalidAuth:
+		st.setSlack(false)
 		log.Error().Msg("Slack refused the app-level token (SLACK_APP_TOKEN)")
 	case socketmode.EventTypeIncomingError:
+		// A malformed frame, or the connection is gone; in that case
+		// slack-go reconnects and the next Connecting says so.
 		if e, ok := evt.Data.(*slack.IncomingEventError); ok {
 			log.Warn().Err(e.ErrorObj).Msg("socket mode read error")
 		}

@@ -27,6 +27,8 @@ const (
 	EnvLogFormat          = "LOG_FORMAT"
 	EnvSlackAPIURL        = "SLACK_API_URL"
 	EnvAdminUserIDs       = "ADMIN_USER_IDS"
+	EnvRateLimit          = "RATE_LIMIT_PER_MINUTE"
+	EnvRateLimitBurst     = "RATE_LIMIT_BURST"
 )
 
 // Defaults for settings that may be left unset.
@@ -34,6 +36,10 @@ const (
 	DefaultListenAddr = ":8080"
 	DefaultLogLevel   = "info"
 	DefaultLogFormat  = "json"
+	// Ten questions a minute, five in a row, is more than a person types
+	// and less than a script needs to drown the bot.
+	DefaultRateLimitPerMinute = 10
+	DefaultRateLimitBurst     = 5
 )
 
 // Log formats.
@@ -64,6 +70,13 @@ type Config struct {
 	LogFormat          string // json or console
 	SlackAPIURL        string // Web API base URL ending in "/"; empty: Slack's own
 	AdminUserIDs       []string
+	// RateLimitPerMinute is how many questions one Slack user may ask a
+	// minute; 0 turns the limit off. FromEnv fills in the default, so only
+	// a Config built by hand is unlimited without saying so.
+	RateLimitPerMinute int
+	// RateLimitBurst is how many questions a user may ask in a row before
+	// the per-minute rate applies; 0: DefaultRateLimitBurst.
+	RateLimitBurst int
 }
 
 // FromEnv reads the settings through getenv (os.Getenv, or a test's map),
@@ -99,6 +112,15 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	if c.SlackAPIURL != "" && !strings.HasSuffix(c.SlackAPIURL, "/") {
 		c.SlackAPIURL += "/"
+	}
+	var err error
+	if c.RateLimitPerMinute, err = parseCount(EnvRateLimit, get(EnvRateLimit), DefaultRateLimitPerMinute, 0,
+		"questions per user per minute, e.g. 10, or 0 to turn the limit off"); err != nil {
+		return c, err
+	}
+	if c.RateLimitBurst, err = parseCount(EnvRateLimitBurst, get(EnvRateLimitBurst), DefaultRateLimitBurst, 1,
+		"questions a user may ask in a row, e.g. 5"); err != nil {
+		return c, err
 	}
 	if err := c.validateCommon(); err != nil {
 		return c, err
@@ -146,6 +168,14 @@ func (c Config) Mode() string {
 	return "http"
 }
 
+// Burst is RateLimitBurst, or its default when unset.
+func (c Config) Burst() int {
+	if c.RateLimitBurst <= 0 {
+		return DefaultRateLimitBurst
+	}
+	return c.RateLimitBurst
+}
+
 // Level is LogLevel as a zerolog level (info when unset or invalid; FromEnv
 // and ValidateForServe report invalid ones).
 func (c Config) Level() zerolog.Level {
@@ -180,6 +210,12 @@ func (c Config) validateCommon() error {
 		if err := checkAPIURL(c.SlackAPIURL); err != nil {
 			return err
 		}
+	}
+	if c.RateLimitPerMinute < 0 {
+		return fmt.Errorf("%s %d is negative: use e.g. 10, or 0 to turn the limit off", EnvRateLimit, c.RateLimitPerMinute)
+	}
+	if c.RateLimitBurst < 0 {
+		return fmt.Errorf("%s %d is negative: use e.g. 5", EnvRateLimitBurst, c.RateLimitBurst)
 	}
 	for _, id := range c.AdminUserIDs {
 		if !looksLikeUserID(id) {
@@ -260,6 +296,19 @@ func looksLikeUserID(id string) bool {
 		}
 	}
 	return true
+}
+
+// parseCount reads a whole number of at least min; empty gives def. what
+// says what the number means, for the error.
+func parseCount(name, raw string, def, min int, what string) (int, error) {
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < min {
+		return def, fmt.Errorf("%s %q is not a whole number of at least %d: give the %s", name, raw, min, what)
+	}
+	return n, nil
 }
 
 func splitList(s string) []string {

@@ -31,7 +31,7 @@ func TestFromEnv(t *testing.T) {
 		{
 			name: "defaults",
 			env:  map[string]string{},
-			want: Config{ListenAddr: ":8080", LogLevel: "info", LogFormat: "json"},
+			want: Config{ListenAddr: ":8080", LogLevel: "info", LogFormat: "json", RateLimitPerMinute: 10, RateLimitBurst: 5},
 		},
 		{
 			name: "everything set, trimmed and normalised",
@@ -46,12 +46,14 @@ func TestFromEnv(t *testing.T) {
 				EnvLogFormat:          "Console",
 				EnvSlackAPIURL:        "http://127.0.0.1:1234/api",
 				EnvAdminUserIDs:       "U012AB3CD, W0ABC ,,",
+				EnvRateLimit:          " 30 ",
+				EnvRateLimitBurst:     "8",
 			},
 			want: Config{
 				SlackBotToken: botToken, SlackAppToken: appToken, SlackSigningSecret: secret,
 				ListenAddr: "127.0.0.1:9000", KnowledgeDir: "/data/kennis", IndexDir: "/data/index",
 				LogLevel: "debug", LogFormat: "console", SlackAPIURL: "http://127.0.0.1:1234/api/",
-				AdminUserIDs: []string{"U012AB3CD", "W0ABC"},
+				AdminUserIDs: []string{"U012AB3CD", "W0ABC"}, RateLimitPerMinute: 30, RateLimitBurst: 8,
 			},
 		},
 		{name: "bad log level", env: map[string]string{EnvLogLevel: "verbose"}, wantErr: `LOG_LEVEL "verbose" is not valid`},
@@ -59,6 +61,10 @@ func TestFromEnv(t *testing.T) {
 		{name: "api url not http", env: map[string]string{EnvSlackAPIURL: "ftp://x/"}, wantErr: "SLACK_API_URL"},
 		{name: "api url relative", env: map[string]string{EnvSlackAPIURL: "slack.com/api/"}, wantErr: "not a valid http(s) URL"},
 		{name: "api url with query", env: map[string]string{EnvSlackAPIURL: "https://slack.com/api/?x=1"}, wantErr: "must not have"},
+		{name: "rate limit off", env: map[string]string{EnvRateLimit: "0"}, want: Config{ListenAddr: ":8080", LogLevel: "info", LogFormat: "json", RateLimitPerMinute: 0, RateLimitBurst: 5}},
+		{name: "rate limit not a number", env: map[string]string{EnvRateLimit: "tien"}, wantErr: `RATE_LIMIT_PER_MINUTE "tien" is not a whole number`},
+		{name: "rate limit negative", env: map[string]string{EnvRateLimit: "-1"}, wantErr: "RATE_LIMIT_PER_MINUTE"},
+		{name: "burst zero", env: map[string]string{EnvRateLimitBurst: "0"}, wantErr: `RATE_LIMIT_BURST "0" is not a whole number of at least 1`},
 		{name: "bad admin id", env: map[string]string{EnvAdminUserIDs: "U012AB3CD,jan"}, wantErr: `ADMIN_USER_IDS entry "jan"`},
 	}
 	for _, tt := range tests {
@@ -106,6 +112,7 @@ func TestValidateForServe(t *testing.T) {
 		{name: "bad log format", edit: func(c *Config) { c.LogFormat = "text" }, wantErr: "LOG_FORMAT"},
 		{name: "api url without slash", edit: func(c *Config) { c.SlackAPIURL = "https://slack.com/api" }, wantErr: `must end in "/"`},
 		{name: "api url fine", edit: func(c *Config) { c.SlackAPIURL = "http://127.0.0.1:1/api/" }},
+		{name: "negative rate limit", edit: func(c *Config) { c.RateLimitPerMinute = -5 }, wantErr: "RATE_LIMIT_PER_MINUTE -5 is negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,6 +155,9 @@ func TestModeAndLevel(t *testing.T) {
 	}
 	if (Config{AdminUserIDs: []string{"U1"}}).IsAdmin("U2") || !(Config{AdminUserIDs: []string{"U1"}}).IsAdmin("U1") {
 		t.Error("IsAdmin")
+	}
+	if (Config{}).Burst() != DefaultRateLimitBurst || (Config{RateLimitBurst: 2}).Burst() != 2 {
+		t.Error("Burst")
 	}
 }
 

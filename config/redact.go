@@ -40,6 +40,8 @@ type redactedView struct {
 	LogFormat          string   `json:"log_format"`
 	SlackAPIURL        string   `json:"slack_api_url"`
 	AdminUserIDs       []string `json:"admin_user_ids"`
+	RateLimitPerMinute int      `json:"rate_limit_per_minute"`
+	RateLimitBurst     int      `json:"rate_limit_burst"`
 	Mode               string   `json:"mode"`
 }
 
@@ -55,6 +57,8 @@ func (c Config) view() redactedView {
 		LogFormat:          c.LogFormat,
 		SlackAPIURL:        c.SlackAPIURL,
 		AdminUserIDs:       c.AdminUserIDs,
+		RateLimitPerMinute: c.RateLimitPerMinute,
+		RateLimitBurst:     c.Burst(),
 		Mode:               c.Mode(),
 	}
 }
@@ -62,9 +66,9 @@ func (c Config) view() redactedView {
 // String shows the configuration with secrets redacted.
 func (c Config) String() string {
 	v := c.view()
-	return fmt.Sprintf("Config{mode=%s listen_addr=%q knowledge_dir=%q index_dir=%q log_level=%q log_format=%q slack_api_url=%q admin_user_ids=%q slack_bot_token=%q slack_app_token=%q slack_signing_secret=%q}",
+	return fmt.Sprintf("Config{mode=%s listen_addr=%q knowledge_dir=%q index_dir=%q log_level=%q log_format=%q slack_api_url=%q admin_user_ids=%q rate_limit_per_minute=%d rate_limit_burst=%d slack_bot_token=%q slack_app_token=%q slack_signing_secret=%q}",
 		v.Mode, v.ListenAddr, v.KnowledgeDir, v.IndexDir, v.LogLevel, v.LogFormat, v.SlackAPIURL, v.AdminUserIDs,
-		v.SlackBotToken, v.SlackAppToken, v.SlackSigningSecret)
+		v.RateLimitPerMinute, v.RateLimitBurst, v.SlackBotToken, v.SlackAppToken, v.SlackSigningSecret)
 }
 
 // Format makes every fmt verb (%v, %+v, %#v, %s, %d …) print the redacted
@@ -91,6 +95,8 @@ func (c Config) MarshalZerologObject(e *zerolog.Event) {
 		Str("log_format", v.LogFormat).
 		Str("slack_api_url", v.SlackAPIURL).
 		Strs("admin_user_ids", v.AdminUserIDs).
+		Int("rate_limit_per_minute", v.RateLimitPerMinute).
+		Int("rate_limit_burst", v.RateLimitBurst).
 		Str("slack_bot_token", v.SlackBotToken).
 		Str("slack_app_token", v.SlackAppToken).
 		Str("slack_signing_secret", v.SlackSigningSecret)

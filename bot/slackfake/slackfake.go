@@ -2,7 +2,9 @@
 // methods the bot calls (auth.test, apps.connections.open,
 // chat.postMessage, chat.postEphemeral), a Socket Mode websocket, and
 // response URLs. It records what the bot sends so tests can assert on it,
-// and checks that each call carries the right kind of token.
+// and checks that each call carries the right kind of token. It can also
+// misbehave like the real one: answer 429 with Retry-After or 5xx (Fail),
+// drop the websocket (DropSocket) and hold reconnections (HoldConnections).
 package slackfake
 
 import (
@@ -54,6 +56,7 @@ type Server struct {
 	srv      *httptest.Server
 	botToken string
 	appToken string
+	opts     Options
 
 	mu        sync.Mutex
 	calls     []Call
@@ -65,28 +68,66 @@ type Server struct {
 	writeMu   sync.Mutex
 	tsCounter int
 	authTests int
+	opens     int                // apps.connections.open calls answered
+	hold      *gate              // set: apps.connections.open waits for it to open
+	faults    map[string][]Fault // by method, next first
+	every     map[string]everyFault
+	failed    map[string]int // faults served, by method
+}
+
+// Options change how the fake behaves; the zero value is New's.
+type Options struct {
+	// Bulk is for load tests: calls are still recorded (Calls) but not
+	// queued for NextCall, and their text and blocks are not kept.
+	Bulk bool
+	// Latency delays every Web API and response_url answer, like a real
+	// network would.
+	Latency time.Duration
+}
+
+// Fault is an HTTP error the fake answers instead of handling a call: the
+// call is not recorded, as when Slack refused it.
+type Fault struct {
+	Status     int    // e.g. 429 or 503
+	RetryAfter string // the Retry-After header; empty: none
+}
+
+type everyFault struct {
+	n     int
+	fault Fault
+	seen  int
 }
 
 // New starts a fake Slack that accepts botToken for the Web API and
 // appToken for apps.connections.open.
 func New(t testing.TB, botToken, appToken string) *Server {
 	t.Helper()
+	return NewWithOptions(t, botToken, appToken, Options{})
+}
+
+// NewWithOptions is New with opts.
+func NewWithOptions(t testing.TB, botToken, appToken string, opts Options) *Server {
+	t.Helper()
 	s := &Server{
 		t:        t,
 		botToken: botToken,
 		appToken: appToken,
+		opts:     opts,
 		callCh:   make(chan Call, 256),
 		connCh:   make(chan struct{}, 16),
 		acks:     make(map[string]json.RawMessage),
 		ackCh:    make(chan string, 256),
+		faults:   make(map[string][]Fault),
+		every:    make(map[string]everyFault),
+		failed:   make(map[string]int),
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/auth.test", s.authTest)
-	mux.HandleFunc("POST /api/apps.connections.open", s.connectionsOpen)
-	mux.HandleFunc("POST /api/chat.postMessage", s.chat("chat.postMessage"))
-	mux.HandleFunc("POST /api/chat.postEphemeral", s.chat("chat.postEphemeral"))
+	mux.HandleFunc("POST /api/auth.test", s.faulty("auth.test", s.authTest))
+	mux.HandleFunc("POST /api/apps.connections.open", s.faulty("apps.connections.open", s.connectionsOpen))
+	mux.HandleFunc("POST /api/chat.postMessage", s.faulty("chat.postMessage", s.chat("chat.postMessage")))
+	mux.HandleFunc("POST /api/chat.postEphemeral", s.faulty("chat.postEphemeral", s.chat("chat.postEphemeral")))
 	mux.HandleFunc("GET /socket", s.socket)
-	mux.HandleFunc("POST /response/{name}", s.response)
+	mux.HandleFunc("POST /response/{name}", s.faulty("response", s.response))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("slackfake: unexpected %s %s", r.Method, r.URL.Path)
 		http.NotFound(w, r)
@@ -108,8 +149,115 @@ func (s *Server) Close() {
 	if s.conn != nil {
 		_ = s.conn.Close()
 	}
+	hold := s.hold
+	s.hold = nil
 	s.mu.Unlock()
+	hold.open() // a held request would keep Close waiting
 	s.srv.Close()
+}
+
+// gate holds requests until it is opened, once.
+type gate struct {
+	ch   chan struct{}
+	once sync.Once
+}
+
+func (g *gate) open() {
+	if g != nil {
+		g.once.Do(func() { close(g.ch) })
+	}
+}
+
+// Fail makes the next calls of method ("auth.test", "chat.postMessage",
+// "chat.postEphemeral", "response", "apps.connections.open") fail with
+// faults, one each, in order.
+func (s *Server) Fail(method string, faults ...Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults[method] = append(s.faults[method], faults...)
+}
+
+// FailEvery makes every nth call of method fail with f, from now on.
+func (s *Server) FailEvery(method string, n int, f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.every[method] = everyFault{n: n, fault: f}
+}
+
+// Failed is how many calls of method were answered with a fault.
+func (s *Server) Failed(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.failed[method]
+}
+
+// faulty answers a call with its next fault, if one is due, else with next.
+func (s *Server) faulty(method string, next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.opts.Latency > 0 {
+			time.Sleep(s.opts.Latency)
+		}
+		s.mu.Lock()
+		var f *Fault
+		if q := s.faults[method]; len(q) > 0 {
+			f, s.faults[method] = &q[0], q[1:]
+		} else if e, ok := s.every[method]; ok && e.n > 0 {
+			e.seen++
+			if e.seen%e.n == 0 {
+				f = &e.fault
+			}
+			s.every[method] = e
+		}
+		if f != nil {
+			s.failed[method]++
+		}
+		s.mu.Unlock()
+		if f == nil {
+			next(w, r)
+			return
+		}
+		_, _ = io.Copy(io.Discard, r.Body)
+		if f.RetryAfter != "" {
+			w.Header().Set("Retry-After", f.RetryAfter)
+		}
+		http.Error(w, http.StatusText(f.Status), f.Status)
+	}
+}
+
+// DropSocket closes the Socket Mode websocket from Slack's side, as a
+// network failure or a Slack restart does.
+func (s *Server) DropSocket() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn != nil {
+		_ = s.conn.Close()
+		s.conn = nil
+	}
+}
+
+// HoldConnections makes apps.connections.open wait until release is
+// called, so a test can look at the bot while it is reconnecting.
+func (s *Server) HoldConnections() (release func()) {
+	g := &gate{ch: make(chan struct{})}
+	s.mu.Lock()
+	s.hold = g
+	s.mu.Unlock()
+	return func() {
+		s.mu.Lock()
+		if s.hold == g {
+			s.hold = nil
+		}
+		s.mu.Unlock()
+		g.open()
+	}
+}
+
+// ConnectionsOpened is how often apps.connections.open was answered with a
+// websocket URL.
+func (s *Server) ConnectionsOpened() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opens
 }
 
 func bearer(r *http.Request) string {
@@ -144,6 +292,19 @@ func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
 		return
 	}
+	s.mu.Lock()
+	hold := s.hold
+	s.mu.Unlock()
+	if hold != nil {
+		select {
+		case <-hold.ch:
+		case <-r.Context().Done():
+			return
+		}
+	}
+	s.mu.Lock()
+	s.opens++
+	s.mu.Unlock()
 	ws := "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/socket"
 	writeJSON(w, map[string]any{"ok": true, "url": ws})
 }
@@ -206,10 +367,18 @@ func (s *Server) response(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) record(c Call) {
+	if s.opts.Bulk {
+		// Copies: a substring of the request keeps the whole body alive.
+		c = Call{Method: c.Method, ResponseName: strings.Clone(c.ResponseName), Channel: strings.Clone(c.Channel),
+			User: strings.Clone(c.User), ThreadTS: strings.Clone(c.ThreadTS), ResponseType: c.ResponseType,
+			ReplaceOriginal: c.ReplaceOriginal, DeleteOriginal: c.DeleteOriginal}
+	}
 	s.mu.Lock()
 	s.calls = append(s.calls, c)
 	s.mu.Unlock()
-	s.callCh <- c
+	if !s.opts.Bulk {
+		s.callCh <- c
+	}
 }
 
 // Calls returns every call recorded so far.

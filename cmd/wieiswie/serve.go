@@ -14,12 +14,21 @@ import (
 
 	"github.com/wieiswie/wieiswie/bot"
 	"github.com/wieiswie/wieiswie/config"
+	"github.com/wieiswie/wieiswie/metrics"
 )
 
 // openIndexFunc gives serve something to answer with: the knowledge folder
 // (empty: the embedded default) indexed in memory or in indexDir. The
 // Closer, if not nil, is closed when serve stops.
 type openIndexFunc func(ctx context.Context, knowledgeDir, indexDir string, log zerolog.Logger) (bot.Asker, io.Closer, error)
+
+// reloadReporter is an Asker that reloads by itself (folder watch, SIGHUP)
+// and can report each of those reloads, so /metrics counts them too.
+// Reloads asked with "/wie herlaad" are counted by the bot; report must not
+// be called for them.
+type reloadReporter interface {
+	ReportReloads(report func(err error))
+}
 
 const serveUsage = `Usage: wieiswie serve [--env-file FILE]
 
@@ -36,6 +45,11 @@ environment; a .env file fills in what the environment leaves unset:
   LOG_FORMAT            json|console, default json
   SLACK_API_URL         Slack Web API base URL (tests), default Slack's own
   ADMIN_USER_IDS        comma-separated Slack member IDs of administrators
+  RATE_LIMIT_PER_MINUTE questions one user may ask a minute, default 10; 0: no limit
+  RATE_LIMIT_BURST      questions one user may ask in a row, default 5
+
+LISTEN_ADDR also serves GET /healthz (alive), GET /readyz (index loaded and
+connected to Slack) and GET /metrics (Prometheus).
 
 Flags:
 `
@@ -101,7 +115,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		}()
 	}
 
-	b, err := bot.New(cfg, asker, log)
+	m := metrics.New()
+	if r, ok := asker.(reloadReporter); ok {
+		r.ReportReloads(m.ObserveReload)
+	}
+	b, err := bot.New(cfg, asker, log, bot.WithMetrics(m))
 	if err != nil {
 		log.Error().Err(err).Msg("starting the bot failed")
 		return 1

@@ -3,10 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -60,6 +66,7 @@ func TestRunServeConfigErrors(t *testing.T) {
 		{"tokens swapped", nil, map[string]string{"SLACK_BOT_TOKEN": serveTestAppToken, "SLACK_APP_TOKEN": serveTestBotToken}, "SLACK_BOT_TOKEN must start with xoxb-"},
 		{"no transport", nil, map[string]string{"SLACK_BOT_TOKEN": serveTestBotToken}, "neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is set"},
 		{"bad log level", nil, map[string]string{"SLACK_BOT_TOKEN": serveTestBotToken, "SLACK_APP_TOKEN": serveTestAppToken, "LOG_LEVEL": "chatty"}, `LOG_LEVEL "chatty" is not valid`},
+		{"bad rate limit", nil, map[string]string{"SLACK_BOT_TOKEN": serveTestBotToken, "SLACK_APP_TOKEN": serveTestAppToken, "RATE_LIMIT_PER_MINUTE": "veel"}, `RATE_LIMIT_PER_MINUTE "veel" is not a whole number`},
 		{"extra argument", []string{"now"}, nil, `unexpected argument "now"`},
 		{"unknown flag", []string{"--port", "1"}, nil, "flag provided but not defined: -port"},
 	}
@@ -165,4 +172,147 @@ func TestRunServeSocketMode(t *testing.T) {
 			t.Errorf("logs lack %s:\n%s", want, logs)
 		}
 	}
+}
+
+// reportingAsker is an Asker that reloads by itself and reports it, as the
+// knowledge folder's watcher does.
+type reportingAsker struct {
+	bot.Asker
+	mu     sync.Mutex
+	report func(error)
+}
+
+func (a *reportingAsker) ReportReloads(report func(error)) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.report = report
+}
+
+func (a *reportingAsker) reported(err error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.report != nil {
+		a.report(err)
+	}
+}
+
+// TestRunServeHTTPMode runs serve in HTTP mode: /readyz turns ready, a
+// signed mention is answered, and /metrics counts it together with the
+// reloads the Asker reports.
+func TestRunServeHTTPMode(t *testing.T) {
+	fake := slackfake.New(t, serveTestBotToken, serveTestAppToken)
+	const secret = "s3cr3t-signing"
+	env := map[string]string{
+		"SLACK_BOT_TOKEN":      serveTestBotToken,
+		"SLACK_SIGNING_SECRET": secret,
+		"SLACK_API_URL":        fake.APIURL(),
+		"LISTEN_ADDR":          "127.0.0.1:0",
+	}
+	asker := &reportingAsker{}
+	open := func(ctx context.Context, dir, indexDir string, log zerolog.Logger) (bot.Asker, io.Closer, error) {
+		inner, closer, err := openIndex(ctx, dir, indexDir, log)
+		asker.Asker = inner
+		return asker, closer, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stderr serveLog
+	exit := make(chan int, 1)
+	go func() { exit <- runServe(ctx, []string{"--env-file", ""}, io.Discard, &stderr, serveEnv(env), open) }()
+
+	base := "http://" + waitListening(t, &stderr)
+	waitStatus(t, base+"/readyz", http.StatusOK)
+	asker.reported(nil)
+	asker.reported(errors.New("folder gone"))
+
+	body := `{"type":"event_callback","event_id":"Ev1","event":{"type":"app_mention","user":"U0ASKER","text":"<@UBOT0WIE> wie is algemeen directeur","ts":"1700000000.000100","channel":"C0ALGEMEEN"}}`
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte("v0:" + ts + ":" + body))
+	req, _ := http.NewRequest(http.MethodPost, base+"/slack/events", strings.NewReader(body))
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("event: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	if c := fake.NextCall(); !strings.Contains(string(c.Blocks), "Miet Gobert") {
+		t.Fatalf("answer = %+v", c)
+	}
+
+	metricsText := get(t, base+"/metrics")
+	for _, want := range []string{
+		`wieiswie_questions_asked_total{kind="mention"} 1`,
+		"wieiswie_reloads_total 2",
+		"wieiswie_reload_failures_total 1",
+		"wieiswie_slack_connected 1",
+	} {
+		if !strings.Contains(metricsText, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	cancel()
+	select {
+	case code := <-exit:
+		if code != 0 {
+			t.Fatalf("exit code %d; stderr:\n%s", code, stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if logs := stderr.String(); strings.Contains(logs, "s3cr3t") || !strings.Contains(logs, `"rate_limit_per_minute":10`) {
+		t.Errorf("logs leak a secret or lack the rate limit:\n%s", logs)
+	}
+}
+
+// waitListening reads the bot's address from its "connected to Slack" log
+// line.
+func waitListening(t *testing.T, logs *serveLog) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, line := range strings.Split(logs.String(), "\n") {
+			if !strings.Contains(line, `"message":"connected to Slack"`) {
+				continue
+			}
+			var l struct{ Addr string }
+			if err := json.Unmarshal([]byte(line), &l); err == nil && l.Addr != "" {
+				return l.Addr
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("serve did not log its address:\n%s", logs.String())
+	return ""
+}
+
+// waitStatus polls url until it answers want.
+func waitStatus(t *testing.T, url string, want int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == want {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s did not answer %d (last: %v %v)", url, want, resp, err)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
 }
