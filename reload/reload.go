@@ -7,7 +7,9 @@ package reload
 import (
 	"context"
 	"fmt"
+	"os"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rs/zerolog"
 
@@ -20,6 +22,10 @@ type Reloader struct {
 	dir string
 	ix  *index.Index
 	log zerolog.Logger
+
+	// observe, if set, is told of each reload the Reloader starts itself
+	// (after a change on disk, or on a signal), for metrics.
+	observe atomic.Pointer[func(error)]
 
 	mu sync.Mutex // one reload at a time
 	// last holds the last version of each document that loaded, so that a
@@ -34,6 +40,34 @@ func New(dir string, ix *index.Index, docs []knowledge.Document, log zerolog.Log
 		r.last[d.Source] = d
 	}
 	return r
+}
+
+// SetObserver has f told of every reload started by Watch or On, with its
+// error (nil when it worked).
+func (r *Reloader) SetObserver(f func(error)) { r.observe.Store(&f) }
+
+// reloadObserved reloads and tells the observer.
+func (r *Reloader) reloadObserved(ctx context.Context, why string) {
+	_, err := r.Reload(ctx)
+	if err != nil {
+		r.log.Error().Err(err).Str("trigger", why).Msg("reload failed")
+	}
+	if f := r.observe.Load(); f != nil {
+		(*f)(err)
+	}
+}
+
+// On reloads whenever sig delivers (SIGHUP: "read your files again"), until
+// ctx ends.
+func (r *Reloader) On(ctx context.Context, sig <-chan os.Signal) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sig:
+			r.reloadObserved(ctx, "signal")
+		}
+	}
 }
 
 // Result says what one reload did.

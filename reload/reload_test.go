@@ -129,3 +129,22 @@ func TestWatchReloadsAfterChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A signal reloads, and the observer hears of it.
+func TestReloadOnSignalIsObserved(t *testing.T) {
+	dir, ix, r := setup(t)
+	observed := make(chan error, 1)
+	r.SetObserver(func(err error) { observed <- err })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sig := make(chan os.Signal, 1)
+	go r.On(ctx, sig)
+	writeCard(t, dir, "fd.txt", "Ruben Maes", "Hij int de belastingen.")
+	sig <- os.Interrupt
+	if err := <-observed; err != nil {
+		t.Fatal(err)
+	}
+	if got := who(t, ix, "wie int de belastingen"); got != "Ruben Maes" {
+		t.Errorf("after the signal: %q", got)
+	}
+}

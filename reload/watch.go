@@ -45,9 +45,7 @@ func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 			r.log.Warn().Err(err).Msg("watching the knowledge folder")
 		case <-timer:
 			timer = nil
-			if _, err := r.Reload(ctx); err != nil {
-				r.log.Error().Err(err).Msg("reload after a change failed")
-			}
+			r.reloadObserved(ctx, "change on disk")
 		}
 	}
 }

@@ -65,7 +65,12 @@ func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (b
 			log.Error().Err(err).Msg("cannot watch the knowledge folder; reload with SIGHUP or /wie herlaad")
 		}
 	}()
-	go reloadOnHangup(ctx, r, log)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	go func() {
+		defer signal.Stop(hup)
+		r.On(ctx, hup)
+	}()
 	return reloadable{ix, r}, ix, nil
 }
 
@@ -81,19 +86,6 @@ func (x reloadable) Reload(ctx context.Context) (string, error) {
 	return res.String(), err
 }
 
-// reloadOnHangup reloads on SIGHUP, the usual "read your files again".
-func reloadOnHangup(ctx context.Context, r *reload.Reloader, log zerolog.Logger) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-hup:
-			if _, err := r.Reload(ctx); err != nil {
-				log.Error().Err(err).Msg("reload on SIGHUP failed")
-			}
-		}
-	}
-}
+// ReportReloads has serve's metrics count the reloads that the folder
+// watch and SIGHUP start (the bot counts those asked in Slack).
+func (x reloadable) ReportReloads(report func(err error)) { x.r.SetObserver(report) }
