@@ -59,6 +59,9 @@ func New(cfg config.Config, asker Asker, log zerolog.Logger, opts ...Option) (*B
 	if err := cfg.ValidateForServe(); err != nil {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
+	if cfg.DedupeDir != "" {
+		opts = append([]Option{WithSharedDedupe(cfg.DedupeDir)}, opts...)
+	}
 	o := newOptions(opts)
 	if !o.limitSet {
 		o.perMinute, o.burst = cfg.RateLimitPerMinute, cfg.Burst()
@@ -179,7 +182,8 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 		Str("addr", ln.Addr().String()).Msg("connected to Slack")
 
 	h := NewHandler(b.asker, b.api, b.http, auth.UserID, log,
-		WithMetrics(b.metrics), WithRateLimit(b.opts.perMinute, b.opts.burst), withRetry(b.opts.retry))
+		WithMetrics(b.metrics), WithRateLimit(b.opts.perMinute, b.opts.burst), withRetry(b.opts.retry),
+		func(o *options) { o.claims = b.opts.claims })
 	h.isAdmin = b.cfg.IsAdmin
 
 	var runErr error

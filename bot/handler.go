@@ -64,6 +64,7 @@ type Handler struct {
 	send      messenger
 	log       zerolog.Logger
 	seen      *dedupe
+	claims    *claims // shared with other instances; nil: none
 	botUserID string
 	timeout   time.Duration
 	metrics   *metrics.Metrics // nil: not counted
@@ -95,6 +96,7 @@ func NewHandler(asker Asker, api *slack.Client, httpClient *http.Client, botUser
 		send:      retryingMessenger{next: slackMessenger{api: api, http: httpClient}, policy: o.retry, metrics: o.metrics},
 		log:       log,
 		seen:      newDedupe(dedupeTTL, dedupeMax, nil),
+		claims:    o.claims,
 		botUserID: botUserID,
 		timeout:   answerTimeout,
 		metrics:   o.metrics,
@@ -137,6 +139,11 @@ func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackev
 	// The same mention arrives as app_mention and as message: one answer.
 	if !h.seen.first(dedupeKey("message:", q.channel, q.ts)) {
 		log.Info().Msg("message already answered")
+		return
+	}
+	// Another instance of the bot received it too: the first to claim it answers.
+	if !h.claims.claim(dedupeKey("message:", q.channel, q.ts)) {
+		log.Info().Msg("message answered by another instance")
 		return
 	}
 	answer := func(ctx context.Context, m Message) error { return h.send.post(ctx, q.channel, q.threadTS, m) }
@@ -218,7 +225,7 @@ func (h *Handler) HandleSlash(ctx context.Context, cmd slack.SlashCommand, log z
 	received := time.Now()
 	log = log.With().Str("kind", metrics.KindSlash).Str("command", cmd.Command).
 		Str("channel", cmd.ChannelID).Str("user", cmd.UserID).Logger()
-	if !h.seen.first(dedupeKey("trigger:", cmd.TriggerID)) {
+	if !h.seen.first(dedupeKey("trigger:", cmd.TriggerID)) || !h.claims.claim(dedupeKey("trigger:", cmd.TriggerID)) {
 		log.Info().Msg("slash command delivered again; already handled")
 		return
 	}
@@ -263,7 +270,7 @@ func (h *Handler) HandleInteraction(ctx context.Context, cb slack.InteractionCal
 			continue
 		}
 		alog := log.With().Str("action_id", a.ActionID).Logger()
-		if !h.seen.first(dedupeKey("action:", cb.TriggerID, a.ActionID)) {
+		if !h.seen.first(dedupeKey("action:", cb.TriggerID, a.ActionID)) || !h.claims.claim(dedupeKey("action:", cb.TriggerID, a.ActionID)) {
 			alog.Info().Msg("click delivered again; already handled")
 			continue
 		}

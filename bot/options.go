@@ -11,6 +11,7 @@ type options struct {
 	burst     int
 	limitSet  bool // WithRateLimit was given: it wins over the Config
 	retry     retryPolicy
+	claims    *claims // shared with other instances; nil: this one only
 }
 
 func newOptions(opts []Option) options {
@@ -39,4 +40,14 @@ func WithRateLimit(perMinute, burst int) Option {
 // retry without waiting.
 func withRetry(p retryPolicy) Option {
 	return func(o *options) { o.retry = p }
+}
+
+// WithSharedDedupe makes instances that share dir answer each question
+// once between them (DEDUPE_DIR).
+func WithSharedDedupe(dir string) Option {
+	return func(o *options) {
+		if c, err := newClaims(dir, dedupeTTL); err == nil {
+			o.claims = c
+		}
+	}
 }

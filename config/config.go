@@ -29,6 +29,7 @@ const (
 	EnvAdminUserIDs       = "ADMIN_USER_IDS"
 	EnvRateLimit          = "RATE_LIMIT_PER_MINUTE"
 	EnvRateLimitBurst     = "RATE_LIMIT_BURST"
+	EnvDedupeDir          = "DEDUPE_DIR"
 )
 
 // Defaults for settings that may be left unset.
@@ -77,6 +78,9 @@ type Config struct {
 	// RateLimitBurst is how many questions a user may ask in a row before
 	// the per-minute rate applies; 0: DefaultRateLimitBurst.
 	RateLimitBurst int
+	// DedupeDir is a folder shared by several instances of the bot, so
+	// that each question is answered once between them; empty: one instance.
+	DedupeDir string
 }
 
 // FromEnv reads the settings through getenv (os.Getenv, or a test's map),
@@ -100,6 +104,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		LogFormat:          strings.ToLower(get(EnvLogFormat)),
 		SlackAPIURL:        get(EnvSlackAPIURL),
 		AdminUserIDs:       splitList(get(EnvAdminUserIDs)),
+		DedupeDir:          get(EnvDedupeDir),
 	}
 	if c.ListenAddr == "" {
 		c.ListenAddr = DefaultListenAddr
