@@ -47,6 +47,7 @@ environment; a .env file fills in what the environment leaves unset:
   ADMIN_USER_IDS        comma-separated Slack member IDs of administrators
   RATE_LIMIT_PER_MINUTE questions one user may ask a minute, default 10; 0: no limit
   RATE_LIMIT_BURST      questions one user may ask in a row, default 5
+  DEDUPE_DIR            folder shared by several instances: each question answered once
 
 LISTEN_ADDR also serves GET /healthz (alive), GET /readyz (index loaded and
 connected to Slack) and GET /metrics (Prometheus).
