@@ -318,9 +318,8 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 	}
 	var qq query.Query = bleve.NewDisjunctionQuery(should...)
 	if q.org != "" {
-		o := bleve.NewMatchQuery(q.org)
+		o := bleve.NewTermQuery(knowledge.Fold(q.org))
 		o.SetField(fieldOrg)
-		o.SetOperator(query.MatchQueryOperatorAnd)
 		none := bleve.NewTermQuery(noOrganisation)
 		none.SetField(fieldOrg)
 		qq = bleve.NewConjunctionQuery(qq, bleve.NewDisjunctionQuery(o, none))

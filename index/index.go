@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -216,7 +217,7 @@ func (ix *Index) apply(ctx context.Context, st *state, old, now map[string]strin
 			return fmt.Errorf("index %s: %w", src, err)
 		}
 		stats.Indexed++
-		if batch.Size() >= 1000 {
+		if batch.Size() >= batchSize(len(now)) {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -233,6 +234,13 @@ func (ix *Index) apply(ctx context.Context, st *state, old, now map[string]strin
 	}
 	ix.stats = stats
 	return nil
+}
+
+// batchSize is how many documents go to bleve at once. An index in memory
+// never merges its segments, one per batch, and every term of every question
+// is looked up in each: a few large batches keep it to a handful.
+func batchSize(n int) int {
+	return min(max(1000, n/8), 12_500)
 }
 
 // Update replaces the knowledge with docs, re-indexing only the documents
@@ -283,7 +291,7 @@ func newMapping(docs []knowledge.Document, roles *knowledge.Equivalences) (*mapp
 	for _, f := range []struct {
 		name, analyzer string
 	}{
-		{fieldName, nameAnalyzer}, {fieldOrg, nameAnalyzer},
+		{fieldName, nameAnalyzer}, {fieldOrg, keyword.Name},
 		{fieldRole, textAnalyzer}, {fieldBody, textAnalyzer}, {fieldAlias, textAnalyzer},
 		{fieldTitle, textAnalyzer}, {fieldText, textAnalyzer},
 	} {
@@ -355,7 +363,9 @@ func roleTitles(d *knowledge.Document) []string {
 }
 
 func (ix view) record(d *knowledge.Document) record {
-	r := record{Name: d.Name, Title: d.Title, Org: d.Organisation, Alias: d.Aliases}
+	// The organisation is one exact term: "Wezemleeuw" must not match
+	// "Neder-Wezemleeuw", and a filter on one term is the cheapest there is.
+	r := record{Name: d.Name, Title: d.Title, Org: knowledge.Fold(d.Organisation), Alias: d.Aliases}
 	if r.Org == "" {
 		r.Org = noOrganisation
 	}

@@ -19,7 +19,7 @@ import (
 
 // formatVersion changes whenever what is indexed for a document, the
 // mapping or the analysis changes: an index of another version is rebuilt.
-const formatVersion = 2
+const formatVersion = 3
 
 const manifestName = "wieiswie-manifest.json"
 

@@ -178,10 +178,14 @@ func (p *phrases) find(tokens []string, used, unknown []bool, fuzzy bool) []ment
 			continue
 		}
 		best := mention{end: -1}
+		exact := false
 		try := func(cands []phrase) {
 			for _, ph := range cands {
 				n := len(ph.words)
-				if i+n > len(tokens) || n <= best.end-best.start {
+				// Longest first; of equal length, one written exactly as
+				// asked wins over one that only shares the stem
+				// ("westhoven" is Westhoven, not Westhove).
+				if i+n > len(tokens) || n < best.end-best.start || (n == best.end-best.start && (exact || !equalWords(ph.words, tokens[i:i+n]))) {
 					continue
 				}
 				ok := true
@@ -196,6 +200,7 @@ func (p *phrases) find(tokens []string, used, unknown []bool, fuzzy bool) []ment
 				}
 				if ok {
 					best = mention{key: ph.key, start: i, end: i + n, fuzzy: fuzzy}
+					exact = equalWords(ph.words, tokens[i:i+n])
 				}
 			}
 		}
