@@ -8,8 +8,11 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -39,6 +42,11 @@ func LoadDir(dir string) ([]Document, []Problem) {
 func Load(fsys fs.FS) ([]Document, []Problem) {
 	var docs []Document
 	var problems []Problem
+	type file struct {
+		path string
+		d    fs.DirEntry
+	}
+	var files []file
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "." {
@@ -59,13 +67,35 @@ func Load(fsys fs.FS) ([]Document, []Problem) {
 		if d.IsDir() || !isDocumentName(p) {
 			return nil
 		}
-		doc, fileProblems, ok := loadFile(fsys, p, d)
-		problems = append(problems, fileProblems...)
-		if ok {
-			docs = append(docs, doc)
-		}
+		files = append(files, file{p, d})
 		return nil
 	})
+	// Parse on every core: at 100,000 files parsing is most of start-up.
+	type loaded struct {
+		doc      Document
+		problems []Problem
+		ok       bool
+	}
+	results := make([]loaded, len(files))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				r := &results[i]
+				r.doc, r.problems, r.ok = loadFile(fsys, files[i].path, files[i].d)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		problems = append(problems, r.problems...)
+		if r.ok {
+			docs = append(docs, r.doc)
+		}
+	}
 	if walkErr != nil {
 		problems = append(problems, Problem{File: ".", Message: fmt.Sprintf("cannot read knowledge folder: %v", walkErr), Skipped: true})
 	}
