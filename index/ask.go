@@ -50,7 +50,7 @@ func (ix view) ask(ctx context.Context, text string, top int) (Result, error) {
 	cs := ix.concepts(ctx, q)
 	if len(cs) == 0 || ix.unheldRole(q) {
 		res.Outcome = NotFound
-		res.Known = ix.known(q.org)
+		res.Known = ix.known()
 		res.Took = time.Since(start)
 		return res, nil
 	}
@@ -67,7 +67,7 @@ func (ix view) ask(ctx context.Context, text string, top int) (Result, error) {
 		res.Outcome = NotFound
 	}
 	if res.Outcome == NotFound {
-		res.Known = ix.known(q.org)
+		res.Known = ix.known()
 	} else {
 		for _, c := range ranked {
 			if len(res.Answers) == top || c.coverage < suggestAt {
@@ -239,11 +239,7 @@ func (ix view) correct(ctx context.Context, term string) string {
 	default:
 		return ""
 	}
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return ""
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return ""
 	}
@@ -590,7 +586,7 @@ func outcome(q question, ranked []hit) Outcome {
 }
 
 // known returns a few role titles the knowledge base does know, as a hint.
-func (ix view) known(org string) []string {
+func (ix view) known() []string {
 	const n = 6
 	if len(ix.vocab.known) <= n {
 		return ix.vocab.known

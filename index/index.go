@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/wieiswie/wieiswie/knowledge"
 )
@@ -405,15 +406,21 @@ func (ix view) record(d *knowledge.Document) record {
 	return r
 }
 
+// reader opens a reader on the bleve index underneath, for what the search
+// API does not offer: document frequencies and fuzzy dictionaries.
+func (ix view) reader() (bleveindex.IndexReader, error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
+}
+
 // docFreq returns how many documents hold term in the text field, and the
 // number of documents, for weighting rare words above common ones.
 func (ix view) docFreq(ctx context.Context, terms []string) (map[string]int, int) {
 	out := make(map[string]int, len(terms))
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return out, len(ix.docs)
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return out, len(ix.docs)
 	}
