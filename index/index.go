@@ -5,6 +5,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -47,6 +48,12 @@ type Index struct {
 	mu    sync.Mutex // serialises updates
 	cur   atomic.Pointer[state]
 	stats Stats
+
+	// Saving the parsed documents beside an index on disk (snapshot.go).
+	saving  sync.WaitGroup
+	saveMu  sync.Mutex // one save at a time; guards the fields below
+	saveErr error      // of the last save, reported by Close
+	program string     // programID, once known
 }
 
 // state is one version of the knowledge: what the bleve index holds and
@@ -141,6 +148,7 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 		return nil, err
 	}
 	ix.cur.Store(st)
+	ix.saveDocuments()
 	if len(docs) >= 10_000 {
 		// Building leaves hundreds of megabytes of garbage at this size:
 		// hand it back now rather than let it weigh on the first questions.
@@ -153,10 +161,15 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 func (ix *Index) newState(docs []knowledge.Document) *state {
 	roles := ix.baseRoles.Clone()
 	st := &state{docs: make(map[string]*knowledge.Document, len(docs)), hashes: make(map[string]string, len(docs)), roles: roles, terms: newTermCache(termCacheSize)}
+	hashes := make([]string, len(docs))
+	onEveryCore(len(docs), func(i int) error {
+		hashes[i] = docHash(&docs[i])
+		return nil
+	})
 	for i := range docs {
 		d := &docs[i]
 		st.docs[d.Source] = d
-		st.hashes[d.Source] = docHash(d)
+		st.hashes[d.Source] = hashes[i]
 		// A document's aliases are other names for its role or service:
 		// "privacyfunctionaris" for the DPO.
 		if len(d.Aliases) > 0 {
@@ -261,6 +274,7 @@ func (ix *Index) Update(ctx context.Context, docs []knowledge.Document) (Stats, 
 		}
 	}
 	ix.cur.Store(st)
+	ix.saveDocuments()
 	return ix.stats, nil
 }
 
@@ -271,8 +285,14 @@ func (ix *Index) Stats() Stats {
 	return ix.stats
 }
 
-// Close releases the bleve index.
-func (ix *Index) Close() error { return ix.bleve.Close() }
+// Close waits for the documents to be saved beside an index on disk and
+// releases the bleve index.
+func (ix *Index) Close() error {
+	ix.saving.Wait()
+	ix.saveMu.Lock()
+	defer ix.saveMu.Unlock()
+	return errors.Join(ix.saveErr, ix.bleve.Close())
+}
 
 // Len is the number of documents indexed.
 func (ix *Index) Len() int { return len(ix.cur.Load().docs) }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -48,6 +47,9 @@ func (ix *Index) openOrBuild(ctx context.Context, docs []knowledge.Document, st 
 				return err
 			}
 			ix.stats.Reused = true
+			if ix.stats.Indexed == 0 && ix.stats.Removed == 0 {
+				return nil // the manifest on disk says it all already
+			}
 			return writeManifest(ix.path, want)
 		}
 	}
@@ -100,39 +102,43 @@ func writeManifest(dir string, m manifest) error {
 
 // docHash is a hash of everything of d that is indexed.
 func docHash(d *knowledge.Document) string {
-	h := sha256.New()
-	writeStrings(h, d.Source, string(d.Kind), d.Title, d.Organisation, d.Name, d.Role,
+	b := make([]byte, 0, 4096)
+	b = appendStrings(b, d.Source, string(d.Kind), d.Title, d.Organisation, d.Name, d.Role,
 		d.Contact.Address, d.Contact.Website)
-	writeStrings(h, d.Contact.Phones...)
-	writeStrings(h, d.Contact.Emails...)
-	writeStrings(h, d.Aliases...)
-	writeStrings(h, d.Holders...)
+	b = appendStrings(b, d.Contact.Phones...)
+	b = appendStrings(b, d.Contact.Emails...)
+	b = appendStrings(b, d.Aliases...)
+	b = appendStrings(b, d.Holders...)
 	for _, f := range d.Functions {
-		writeStrings(h, f.Body, f.Title)
+		b = appendStrings(b, f.Body, f.Title)
 	}
 	for _, p := range d.Passages {
-		writeStrings(h, p.Heading, p.Text)
+		b = appendStrings(b, p.Heading, p.Text)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// appendStrings appends ss to b, each ended by a 0 and the list by a 1, so
+// that different lists never run together into the same bytes.
+func appendStrings(b []byte, ss ...string) []byte {
+	for _, s := range ss {
+		b = append(b, s...)
+		b = append(b, 0)
+	}
+	return append(b, 1)
 }
 
 // listsHash is a hash of the lists that shape what is indexed: a change in
 // them rebuilds the index.
 func (ix *Index) listsHash(st *state) string {
-	h := sha256.New()
+	var b []byte
 	for _, g := range st.roles.Groups() {
-		writeStrings(h, g...)
+		b = appendStrings(b, g...)
 	}
-	writeStrings(h, stemsTxt, compoundPartsTxt)
-	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-func writeStrings(h hash.Hash, ss ...string) {
-	for _, s := range ss {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	h.Write([]byte{1})
+	b = appendStrings(b, stemsTxt, compoundPartsTxt)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
 }
 
 // checkIndexDir refuses to replace a folder that is not an index of ours:

@@ -38,13 +38,20 @@ type phrases struct {
 	// look-up scans one letter's words, not all of them.
 	byInitial map[byte][]string
 	stem      func(string) string
+	// added holds the texts and keys added, so the same title on a
+	// thousand cards is folded once.
+	added map[[2]string]bool
 }
 
 func newPhrases(stem func(string) string) *phrases {
-	return &phrases{byFirst: map[string][]phrase{}, byStem: map[string][]string{}, byInitial: map[byte][]string{}, stem: stem}
+	return &phrases{byFirst: map[string][]phrase{}, byStem: map[string][]string{}, byInitial: map[byte][]string{}, stem: stem, added: map[[2]string]bool{}}
 }
 
 func (p *phrases) add(text, key string) {
+	if p.added[[2]string{text, key}] {
+		return
+	}
+	p.added[[2]string{text, key}] = true
 	words := strings.Fields(knowledge.Fold(text))
 	if allFillers(words) {
 		return // "de = het" in a list must not turn every question into a role
@@ -87,6 +94,17 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		}
 	}
 	known := map[string]string{}
+	// Titles repeat on thousands of documents: find each one's canonical
+	// form once.
+	canonical := map[string]string{}
+	canon := func(t string) string {
+		c, ok := canonical[t]
+		if !ok {
+			c = roles.Canonical(t)
+			canonical[t] = c
+		}
+		return c
+	}
 	for _, d := range docs {
 		if d.Organisation != "" {
 			v.orgs.add(d.Organisation, d.Organisation)
@@ -100,7 +118,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 			}
 		}
 		for _, t := range roleTitles(d) {
-			key := roles.Canonical(t)
+			key := canon(t)
 			v.roles.add(t, key)
 			if !v.held[key] {
 				v.heldTitles = append(v.heldTitles, knowledge.Fold(t))
@@ -110,16 +128,17 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		for _, f := range d.Functions {
 			if f.Body != "" {
 				// A body is named like a role ("het BCSD") and held by its members.
-				key := roles.Canonical(f.Body)
+				key := canon(f.Body)
 				v.roles.add(f.Body, key)
 				v.held[key] = true
 			}
-			if _, ok := known[roles.Canonical(f.Title)]; !ok {
-				known[roles.Canonical(f.Title)] = f.Title
+			// Of several titles for one role, the same one every time.
+			if t, ok := known[canon(f.Title)]; !ok || f.Title < t {
+				known[canon(f.Title)] = f.Title
 			}
 		}
 		for _, a := range d.Aliases {
-			v.held[roles.Canonical(a)] = true
+			v.held[canon(a)] = true
 		}
 	}
 	for _, t := range known {

@@ -35,6 +35,16 @@ type Document struct {
 	// Role is the function title a function description describes
 	// ("Functiebeschrijving algemeen directeur" → "algemeen directeur").
 	Role string
+	// Stamp identifies the version of the file the document was parsed
+	// from, so loading the folder again need not read it again.
+	Stamp Stamp
+}
+
+// Stamp is the size and modification time (Unix nanoseconds) of a file when
+// it was read. The zero Stamp matches nothing: the file is read again.
+type Stamp struct {
+	Size    int64
+	ModTime int64
 }
 
 // Function is one row of a person's functions table: the body (Gemeenteraad,

@@ -142,3 +142,15 @@ func checkDocument(t *testing.T, source string, data []byte, doc Document, probl
 		}
 	}
 }
+
+// FuzzFold: the ASCII fast path of Fold folds exactly as the Unicode one.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", " ", "Algemeen Directeur", "ab ", "  a--b  ", "OCMW-secretaris", "financiën", "a\tb\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldUnicode(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

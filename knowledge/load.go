@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 )
 
@@ -22,7 +23,10 @@ import (
 const MaxFileSize = 4 << 20
 
 // LoadDir loads the knowledge folder dir; see Load.
-func LoadDir(dir string) ([]Document, []Problem) {
+func LoadDir(dir string) ([]Document, []Problem) { return LoadDirSince(dir, nil) }
+
+// LoadDirSince loads the knowledge folder dir; see LoadSince.
+func LoadDirSince(dir string, previous map[string]Document) ([]Document, []Problem) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, []Problem{{File: dir, Message: fmt.Sprintf("cannot open knowledge folder: %v", err), Skipped: true}}
@@ -30,7 +34,7 @@ func LoadDir(dir string) ([]Document, []Problem) {
 	if !info.IsDir() {
 		return nil, []Problem{{File: dir, Message: "knowledge folder is not a folder", Skipped: true}}
 	}
-	return Load(os.DirFS(dir))
+	return LoadSince(os.DirFS(dir), previous)
 }
 
 // Load reads every .txt, .md and .markdown file under fsys, recursively,
@@ -39,7 +43,13 @@ func LoadDir(dir string) ([]Document, []Problem) {
 // silently; a file that cannot be read, is too large, empty or binary is
 // reported and skipped, and loading goes on. Documents come sorted by
 // Source, which is the slash path relative to the root of fsys.
-func Load(fsys fs.FS) ([]Document, []Problem) {
+func Load(fsys fs.FS) ([]Document, []Problem) { return LoadSince(fsys, nil) }
+
+// LoadSince is Load that takes the document of a file from previous (by
+// Source) instead of reading the file, when the file still has the size and
+// modification time it had when that document was parsed (see Stamp). At
+// 100,000 files, looking at each file is a tenth of reading and parsing it.
+func LoadSince(fsys fs.FS, previous map[string]Document) ([]Document, []Problem) {
 	var docs []Document
 	var problems []Problem
 	type file struct {
@@ -85,7 +95,7 @@ func Load(fsys fs.FS) ([]Document, []Problem) {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				r := &results[i]
-				r.doc, r.problems, r.ok = loadFile(fsys, files[i].path, files[i].d)
+				r.doc, r.problems, r.ok = loadFile(fsys, files[i].path, files[i].d, previous)
 			}
 		}()
 	}
@@ -111,7 +121,7 @@ func isDocumentName(name string) bool {
 // loadFile reads and parses one file. A symbolic link to a file is followed;
 // one to a folder is not (fs.WalkDir does not descend into it either), so a
 // link loop cannot make loading hang.
-func loadFile(fsys fs.FS, p string, d fs.DirEntry) (Document, []Problem, bool) {
+func loadFile(fsys fs.FS, p string, d fs.DirEntry, previous map[string]Document) (Document, []Problem, bool) {
 	skip := func(format string, args ...any) (Document, []Problem, bool) {
 		return Document{}, []Problem{{File: p, Message: fmt.Sprintf(format, args...), Skipped: true}}, false
 	}
@@ -131,6 +141,10 @@ func loadFile(fsys fs.FS, p string, d fs.DirEntry) (Document, []Problem, bool) {
 	if !info.Mode().IsRegular() {
 		return skip("not a regular file (%v); skipped", info.Mode().Type())
 	}
+	stamp := stampOf(info, time.Now())
+	if prev, ok := previous[p]; ok && prev.Stamp == stamp && stamp != (Stamp{}) {
+		return prev, nil, true
+	}
 	if info.Size() > MaxFileSize {
 		return skip("file is %d bytes, over the limit of %d MiB; skipped", info.Size(), MaxFileSize>>20)
 	}
@@ -146,7 +160,23 @@ func loadFile(fsys fs.FS, p string, d fs.DirEntry) (Document, []Problem, bool) {
 	if doc.Organisation == "" {
 		doc.Organisation = organisationOf(doc)
 	}
+	// A document with problems is read again every time, so its problems
+	// are reported every time; one that changed while we read it, too.
+	if len(problems) == 0 && int64(len(data)) == info.Size() {
+		doc.Stamp = stamp
+	}
 	return doc, problems, true
+}
+
+// stampOf is the Stamp of a file read at now. A file changed in the last two
+// seconds gets none: where modification times are coarse (a second on some
+// file systems), a second change within the same tick would look like none.
+func stampOf(info fs.FileInfo, now time.Time) Stamp {
+	mod := info.ModTime()
+	if mod.IsZero() || now.Sub(mod) < 2*time.Second {
+		return Stamp{}
+	}
+	return Stamp{Size: info.Size(), ModTime: mod.UnixNano()}
 }
 
 var errTooLarge = errors.New("file grew larger than the size limit while reading")

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestLoadDefault(t *testing.T) {
@@ -258,5 +259,57 @@ func TestOrganisation(t *testing.T) {
 		if d.Organisation != want[d.Source] {
 			t.Errorf("%s: organisation %q, want %q", d.Source, d.Organisation, want[d.Source])
 		}
+	}
+}
+
+// TestLoadSince: a file whose size and modification time are those of the
+// previous load is not read again; any other file is.
+func TestLoadSince(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	file := func(text string, mod time.Time) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(text), ModTime: mod}
+	}
+	fsys := fstest.MapFS{
+		"same.txt":     file("Same\n\nTekst.", old),
+		"touched.txt":  file("Touched\n\nTekst.", old.Add(time.Second)),
+		"grown.txt":    file("Grown\n\nLangere tekst.", old),
+		"recent.txt":   file("Recent\n\nTekst.", time.Now()),
+		"new.txt":      file("New\n\nTekst.", old),
+		"warning.md":   file("---\nfoo: [\n---\n# Warning\n\nTekst.", old),
+		"unstamped.md": file("# Unstamped\n\nTekst.", time.Time{}),
+	}
+	first, _ := Load(fsys)
+	stamps := map[string]Stamp{}
+	for _, d := range first {
+		stamps[d.Source] = d.Stamp
+	}
+	for src, want := range map[string]bool{"same.txt": true, "grown.txt": true, "recent.txt": false, "warning.md": false, "unstamped.md": false} {
+		if got := stamps[src] != (Stamp{}); got != want {
+			t.Errorf("%s stamped %v, want %v (%+v)", src, got, want, stamps[src])
+		}
+	}
+
+	// The previous documents, marked so we can tell which were reused.
+	previous := map[string]Document{}
+	for _, d := range first {
+		d.Title = "from the previous load"
+		previous[d.Source] = d
+	}
+	touched := previous["same.txt"]
+	touched.Source = "touched.txt"
+	previous["touched.txt"] = touched
+	previous["grown.txt"] = Document{Source: "grown.txt", Title: "from the previous load", Stamp: Stamp{Size: 5, ModTime: old.UnixNano()}}
+	previous["gone.txt"] = Document{Source: "gone.txt", Title: "from the previous load"}
+	delete(previous, "new.txt") // as if it was added since
+
+	docs, _ := LoadSince(fsys, previous)
+	reused := map[string]bool{}
+	for _, d := range docs {
+		reused[d.Source] = d.Title == "from the previous load"
+	}
+	want := map[string]bool{"same.txt": true, "touched.txt": false, "grown.txt": false, "recent.txt": false,
+		"new.txt": false, "warning.md": false, "unstamped.md": false}
+	if !reflect.DeepEqual(reused, want) {
+		t.Errorf("reused %v, want %v", reused, want)
 	}
 }

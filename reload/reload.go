@@ -90,12 +90,13 @@ func (r Result) String() string {
 }
 
 // Reload reads the folder again and updates the index with what changed.
-// A document that could not be read keeps its previous version; a folder
+// Only files whose size or modification time changed are read again. A
+// document that could not be read keeps its previous version; a folder
 // that cannot be read at all changes nothing.
 func (r *Reloader) Reload(ctx context.Context) (Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	docs, problems := knowledge.LoadDir(r.dir)
+	docs, problems := knowledge.LoadDirSince(r.dir, r.last)
 	res := Result{Problems: problems}
 	loaded := map[string]bool{}
 	for _, d := range docs {

@@ -16,7 +16,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	docs, problems := loadKnowledge(*dir)
+	docs, problems := loadKnowledge(*dir, "")
 	for _, d := range docs {
 		fmt.Fprintf(stdout, "%s\n", d.Source)
 		row := func(label, value string) {

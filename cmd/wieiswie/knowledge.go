@@ -17,19 +17,24 @@ import (
 	"github.com/wieiswie/wieiswie/reload"
 )
 
-// loadKnowledge loads dir, or the embedded default when dir is empty.
-func loadKnowledge(dir string) ([]knowledge.Document, []knowledge.Problem) {
+// loadKnowledge loads dir, or the embedded default when dir is empty. With
+// an index on disk, only the files changed since it was saved are read.
+func loadKnowledge(dir, indexDir string) ([]knowledge.Document, []knowledge.Problem) {
 	if dir == "" {
 		return knowledge.Load(knowledge.Default())
 	}
-	return knowledge.LoadDir(dir)
+	var saved map[string]knowledge.Document
+	if indexDir != "" {
+		saved, _ = index.SavedDocuments(indexDir) // none usable: read every file
+	}
+	return knowledge.LoadDirSince(dir, saved)
 }
 
 // buildIndex loads the knowledge, reports its problems on w as warnings and
 // indexes what loaded.
 func buildIndex(ctx context.Context, dir, indexDir string, w io.Writer) (*index.Index, time.Duration, error) {
 	start := time.Now()
-	docs, problems := loadKnowledge(dir)
+	docs, problems := loadKnowledge(dir, indexDir)
 	for _, p := range problems {
 		fmt.Fprintf(w, "waarschuwing: %s\n", p)
 	}
@@ -44,7 +49,7 @@ func buildIndex(ctx context.Context, dir, indexDir string, w io.Writer) (*index.
 // embedded default) indexed in memory or in indexDir, problems logged.
 func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (bot.Asker, io.Closer, error) {
 	start := time.Now()
-	docs, problems := loadKnowledge(dir)
+	docs, problems := loadKnowledge(dir, indexDir)
 	for _, p := range problems {
 		log.Warn().Str("file", p.File).Int("line", p.Line).Bool("skipped", p.Skipped).Msg(p.Message)
 	}

@@ -1,0 +1,164 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/wieiswie/wieiswie/knowledge"
+)
+
+// copyTwee copies the two-municipality fixture into a temporary folder with
+// files last changed an hour ago, so the loader stamps them.
+func copyTwee(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	err := os.CopyFS(dir, os.DirFS("testdata/twee"))
+	if err == nil {
+		err = filepath.WalkDir(dir, func(p string, _ os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			return os.Chtimes(p, old, old)
+		})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// The documents an index on disk was built from are saved beside it; the
+// next start takes them as they are, reads only the file that changed, and
+// answers from the change.
+func TestSavedDocuments(t *testing.T) {
+	knowledgeDir := copyTwee(t)
+	path := filepath.Join(t.TempDir(), "index")
+	docs, problems := knowledge.LoadDir(knowledgeDir)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if _, err := SavedDocuments(path); err == nil {
+		t.Fatal("saved documents before any index was built")
+	}
+	ix, err := Build(context.Background(), docs, Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil { // waits for the save
+		t.Fatal(err)
+	}
+	saved, err := SavedDocuments(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saved) != len(docs) {
+		t.Fatalf("saved %d documents, want %d", len(saved), len(docs))
+	}
+	for _, d := range docs {
+		if d.Stamp == (knowledge.Stamp{}) {
+			t.Errorf("%s: not stamped", d.Source)
+		}
+		if !reflect.DeepEqual(saved[d.Source], d) {
+			t.Errorf("%s: saved as\n%+v\nwant\n%+v", d.Source, saved[d.Source], d)
+		}
+	}
+
+	// One file changes; the rest comes from the saved documents.
+	changed := filepath.Join(knowledgeDir, "zandhoven", "schepen-financien.txt")
+	f, err := os.OpenFile(changed, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n • Kermissen en foren\n")
+	f.Close()
+	for src, d := range saved {
+		d.Title += " (saved)" // marks what was not read again
+		saved[src] = d
+	}
+	docs, problems = knowledge.LoadDirSince(knowledgeDir, saved)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	for _, d := range docs {
+		fromSaved := d.Title == saved[d.Source].Title
+		if fromSaved == (d.Source == "zandhoven/schepen-financien.txt") {
+			t.Errorf("%s: taken from the saved documents: %v", d.Source, fromSaved)
+		}
+	}
+	ix, err = Build(context.Background(), docs, Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if s := ix.Stats(); !s.Reused || s.Indexed == 0 {
+		t.Errorf("stats %+v, want the index reused and the changes indexed", s)
+	}
+	if got := firstSource(t, ix, "wie regelt de kermissen in zandhoven"); got != "zandhoven/schepen-financien.txt" {
+		t.Errorf("changed document not answerable: %q", got)
+	}
+}
+
+// Saved documents that are damaged or were written by another program are
+// not used, and say so.
+func TestSavedDocumentsRejected(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	ix, err := Build(context.Background(), loadTwee(t), Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(path, snapshotName)
+	good, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, _, err := readSnapshotHeader(good, programID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	headLen := len(good) - sum(h.Chunks)
+	for _, n := range []int{0, 4, 8, headLen - 1, headLen, headLen + 10, len(good) - 1} {
+		if err := os.WriteFile(file, good[:n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if docs, err := SavedDocuments(path); err == nil {
+			t.Errorf("cut at %d of %d bytes: %d documents, no error", n, len(good), len(docs))
+		}
+	}
+
+	// The same documents, saved by another program.
+	ix = &Index{path: path, program: "another build"}
+	ix.cur.Store(ix.newStateFor(t, loadTwee(t)))
+	ix.saveDocuments()
+	ix.saving.Wait()
+	if ix.saveErr != nil {
+		t.Fatal(ix.saveErr)
+	}
+	if _, err := SavedDocuments(path); !errors.Is(err, errForeignSnapshot) {
+		t.Errorf("saved by another program: %v, want %v", err, errForeignSnapshot)
+	}
+}
+
+func sum(ns []int) int {
+	s := 0
+	for _, n := range ns {
+		s += n
+	}
+	return s
+}
+
+// newStateFor is the state of docs with the default lists.
+func (ix *Index) newStateFor(t *testing.T, docs []knowledge.Document) *state {
+	t.Helper()
+	ix.baseRoles = knowledge.DefaultRoles()
+	ix.stem = newStemFilter(stemsTxt).stem
+	return ix.newState(docs)
+}
