@@ -55,24 +55,11 @@ import (
 // benchSeed is the seed of every generated corpus; fixed, so runs compare.
 const benchSeed = 1
 
-// benchSizes are the corpus sizes to run: 1k and 10k, 100k with
-// WIEISWIE_BENCH_LARGE=1 (it takes many minutes), or exactly the
-// comma-separated WIEISWIE_BENCH_DOCS.
+// benchSizes are the corpus sizes to run (see corpusgen.BenchSizes).
 func benchSizes(b *testing.B) []int {
-	if s := os.Getenv("WIEISWIE_BENCH_DOCS"); s != "" {
-		var sizes []int
-		for _, f := range strings.Split(s, ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(f))
-			if err != nil {
-				b.Fatalf("WIEISWIE_BENCH_DOCS=%q: %v", s, err)
-			}
-			sizes = append(sizes, n)
-		}
-		return sizes
-	}
-	sizes := []int{1000, 10000}
-	if os.Getenv("WIEISWIE_BENCH_LARGE") == "1" {
-		sizes = append(sizes, 100000)
+	sizes, err := corpusgen.BenchSizes()
+	if err != nil {
+		b.Fatal(err)
 	}
 	return sizes
 }

@@ -49,11 +49,7 @@ type Index struct {
 	cur   atomic.Pointer[state]
 	stats Stats
 
-	// Saving the parsed documents beside an index on disk (snapshot.go).
-	saving  sync.WaitGroup
-	saveMu  sync.Mutex // one save at a time; guards the fields below
-	saveErr error      // of the last save, reported by Close
-	program string     // programID, once known
+	saver saver // saves the parsed documents beside an index on disk
 }
 
 // state is one version of the knowledge: what the bleve index holds and
@@ -129,7 +125,7 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 			}
 		}
 	}
-	st := ix.newState(docs)
+	st := ix.newState(docs, nil)
 	var err error
 	if opts.Path == "" {
 		// scorch keeps an unnamed index in memory; it is faster than the
@@ -157,31 +153,55 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 	return ix, nil
 }
 
-// newState prepares the in-memory side of docs.
-func (ix *Index) newState(docs []knowledge.Document) *state {
-	roles := ix.baseRoles.Clone()
-	st := &state{docs: make(map[string]*knowledge.Document, len(docs)), hashes: make(map[string]string, len(docs)), roles: roles, terms: newTermCache(termCacheSize)}
+// newState prepares the in-memory side of docs. With prev, the state it
+// replaces, what did not change is taken over rather than computed again:
+// the hash of a document equal to its previous version, and the question
+// vocabulary when no document changed in what it is made of (the usual
+// reload: a paragraph edited). At 100,000 documents that turns half a
+// second into a few milliseconds.
+func (ix *Index) newState(docs []knowledge.Document, prev *state) *state {
+	st := &state{docs: make(map[string]*knowledge.Document, len(docs)), hashes: make(map[string]string, len(docs)), terms: newTermCache(termCacheSize)}
 	hashes := make([]string, len(docs))
+	var newWords atomic.Bool // a document brings words the vocabulary lacks
 	onEveryCore(len(docs), func(i int) error {
-		hashes[i] = docHash(&docs[i])
+		d := &docs[i]
+		var old *knowledge.Document
+		if prev != nil {
+			old = prev.docs[d.Source]
+		}
+		switch {
+		case old != nil && sameContent(old, d):
+			hashes[i] = prev.hashes[d.Source]
+			return nil
+		case old == nil || !sameVocabulary(old, d):
+			newWords.Store(true)
+		}
+		hashes[i] = docHash(d)
 		return nil
 	})
 	for i := range docs {
+		st.docs[docs[i].Source] = &docs[i]
+		st.hashes[docs[i].Source] = hashes[i]
+	}
+	if prev != nil && !newWords.Load() && len(st.docs) == len(prev.docs) {
+		st.roles, st.vocab = prev.roles, prev.vocab
+		return st
+	}
+	st.roles = ix.baseRoles.Clone()
+	for i := range docs {
 		d := &docs[i]
-		st.docs[d.Source] = d
-		st.hashes[d.Source] = hashes[i]
 		// A document's aliases are other names for its role or service:
 		// "privacyfunctionaris" for the DPO.
 		if len(d.Aliases) > 0 {
 			for _, f := range d.Functions {
-				roles.Add(append([]string{f.Title}, d.Aliases...)...)
+				st.roles.Add(append([]string{f.Title}, d.Aliases...)...)
 			}
 			if d.Role != "" {
-				roles.Add(append([]string{d.Role}, d.Aliases...)...)
+				st.roles.Add(append([]string{d.Role}, d.Aliases...)...)
 			}
 		}
 	}
-	st.vocab = newVocabulary(st.docs, roles, ix.stem)
+	st.vocab = newVocabulary(st.docs, st.roles, ix.stem)
 	return st
 }
 
@@ -264,7 +284,7 @@ func (ix *Index) Update(ctx context.Context, docs []knowledge.Document) (Stats, 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	old := ix.cur.Load()
-	st := ix.newState(docs)
+	st := ix.newState(docs, old)
 	if err := ix.apply(ctx, st, old.hashes, st.hashes); err != nil {
 		return Stats{}, err
 	}
@@ -274,7 +294,7 @@ func (ix *Index) Update(ctx context.Context, docs []knowledge.Document) (Stats, 
 		}
 	}
 	ix.cur.Store(st)
-	ix.saveDocuments()
+	ix.saveLater()
 	return ix.stats, nil
 }
 
@@ -285,13 +305,10 @@ func (ix *Index) Stats() Stats {
 	return ix.stats
 }
 
-// Close waits for the documents to be saved beside an index on disk and
-// releases the bleve index.
+// Close saves the documents beside an index on disk if an update has not
+// yet, and releases the bleve index.
 func (ix *Index) Close() error {
-	ix.saving.Wait()
-	ix.saveMu.Lock()
-	defer ix.saveMu.Unlock()
-	return errors.Join(ix.saveErr, ix.bleve.Close())
+	return errors.Join(ix.stopSaving(), ix.bleve.Close())
 }
 
 // Len is the number of documents indexed.
@@ -366,21 +383,27 @@ func compoundVocabulary(docs []knowledge.Document, roles *knowledge.Equivalences
 	return out
 }
 
-// roleTitles returns the role titles a document stands for: each function
-// title, alone and with its body ("voorzitter" of the gemeenteraad is the
-// "voorzitter van de gemeenteraad"), and a function description's role.
+// roleTitles returns the role titles a document stands for: those of each
+// function (see functionTitles) and a function description's role.
 func roleTitles(d *knowledge.Document) []string {
 	var out []string
 	for _, f := range d.Functions {
-		out = append(out, f.Title)
-		if f.Body != "" {
-			out = append(out, f.Title+" "+f.Body, f.Title+" van de "+f.Body, f.Title+" van het "+f.Body)
-		}
+		out = append(out, functionTitles(f)...)
 	}
 	if d.Role != "" {
 		out = append(out, d.Role)
 	}
 	return out
+}
+
+// functionTitles returns the titles of a function, alone and with its body:
+// the "voorzitter" of the gemeenteraad is the "voorzitter van de
+// gemeenteraad".
+func functionTitles(f knowledge.Function) []string {
+	if f.Body == "" {
+		return []string{f.Title}
+	}
+	return []string{f.Title, f.Title + " " + f.Body, f.Title + " van de " + f.Body, f.Title + " van het " + f.Body}
 }
 
 func (ix view) record(d *knowledge.Document) record {

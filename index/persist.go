@@ -4,12 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -18,16 +20,19 @@ import (
 
 // formatVersion changes whenever what is indexed for a document, the
 // mapping or the analysis changes: an index of another version is rebuilt.
-const formatVersion = 3
+const formatVersion = 4
 
-const manifestName = "wieiswie-manifest.json"
+const manifestName = "wieiswie-manifest.txt"
 
 // manifest records what an index on disk holds, so the next start opens it
-// and re-indexes only what changed.
+// and re-indexes only what changed. On disk: a first line with the format
+// and the lists' hash, then one line per document, "hash<TAB>source"; a
+// line format, because JSON of 100,000 entries takes a tenth of a second
+// to write on every reload.
 type manifest struct {
-	Format int               `json:"format"`
-	Lists  string            `json:"lists"` // hash of the role and word lists and analysis data
-	Docs   map[string]string `json:"docs"`  // Source → content hash
+	Format int
+	Lists  string            // hash of the role and word lists and analysis data
+	Docs   map[string]string // Source → content hash
 }
 
 func (ix *Index) manifest(st *state) manifest {
@@ -74,24 +79,49 @@ func (ix *Index) openOrBuild(ctx context.Context, docs []knowledge.Document, st 
 	return err
 }
 
+var errBadManifest = errors.New("manifest is damaged")
+
 func readManifest(dir string) (manifest, error) {
-	var m manifest
+	m := manifest{Docs: map[string]string{}}
 	data, err := os.ReadFile(filepath.Join(dir, manifestName))
 	if err != nil {
 		return m, err
 	}
-	return m, json.Unmarshal(data, &m)
+	head, rest, _ := strings.Cut(string(data), "\n")
+	if _, err := fmt.Sscanf(head, "wieiswie-index %d %s", &m.Format, &m.Lists); err != nil {
+		return m, errBadManifest
+	}
+	for rest != "" {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		hash, src, ok := strings.Cut(line, "\t")
+		if strings.HasPrefix(src, `"`) {
+			src, err = strconv.Unquote(src)
+		}
+		if !ok || err != nil {
+			return m, errBadManifest
+		}
+		m.Docs[src] = hash
+	}
+	return m, nil
 }
 
 // writeManifest writes the manifest beside the index, atomically: written
 // aside, then renamed over the old one.
 func writeManifest(dir string, m manifest) error {
-	data, err := json.Marshal(m)
-	if err != nil {
-		return err
+	var b strings.Builder
+	fmt.Fprintf(&b, "wieiswie-index %d %s\n", m.Format, m.Lists)
+	for src, hash := range m.Docs {
+		b.WriteString(hash)
+		b.WriteByte('\t')
+		if strings.ContainsAny(src, "\t\n\r\"") {
+			src = strconv.Quote(src) // a file name may hold anything but "/" and NUL
+		}
+		b.WriteString(src)
+		b.WriteByte('\n')
 	}
 	tmp := filepath.Join(dir, manifestName+".tmp")
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}
 	if err := os.Rename(tmp, filepath.Join(dir, manifestName)); err != nil {
@@ -117,6 +147,24 @@ func docHash(d *knowledge.Document) string {
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
+}
+
+// sameContent reports whether a and b are equal in all that docHash hashes
+// (so they have the same hash). Comparing is cheaper than hashing: a
+// document taken over from the previous load shares its strings with it.
+func sameContent(a, b *knowledge.Document) bool {
+	return sameVocabulary(a, b) && a.Source == b.Source && a.Kind == b.Kind && a.Title == b.Title &&
+		a.Contact.Address == b.Contact.Address && a.Contact.Website == b.Contact.Website &&
+		slices.Equal(a.Contact.Phones, b.Contact.Phones) && slices.Equal(a.Contact.Emails, b.Contact.Emails) &&
+		slices.Equal(a.Holders, b.Holders) &&
+		slices.EqualFunc(a.Passages, b.Passages, func(p, q knowledge.Passage) bool { return p.Heading == q.Heading && p.Text == q.Text })
+}
+
+// sameVocabulary reports whether a and b are equal in all that the question
+// vocabulary and the role equivalences are made of (see newState).
+func sameVocabulary(a, b *knowledge.Document) bool {
+	return a.Organisation == b.Organisation && a.Name == b.Name && a.Role == b.Role &&
+		slices.Equal(a.Functions, b.Functions) && slices.Equal(a.Aliases, b.Aliases)
 }
 
 // appendStrings appends ss to b, each ended by a 0 and the list by a 1, so

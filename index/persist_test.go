@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 
@@ -154,4 +155,86 @@ func TestUpdateWhileAsking(t *testing.T) {
 	if ix.Len() != len(docs) {
 		t.Errorf("after updates: %d documents, want %d", ix.Len(), len(docs))
 	}
+}
+
+// The manifest keeps any file name, also one with a tab, a newline or a
+// quote in it.
+func TestManifestRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	want := manifest{Format: formatVersion, Lists: "abc", Docs: map[string]string{
+		"gewoon/bestand.txt": "h1", "met\ttab.txt": "h2", "met\nnieuwe lijn.md": "h3", `"aanhalingstekens".txt`: "h4", "spatie en é.txt": "h5",
+	}}
+	if err := writeManifest(dir, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read back %+v, want %+v", got, want)
+	}
+	os.WriteFile(filepath.Join(dir, manifestName), []byte("wieiswie-index 4 abc\nno tab here\n"), 0o644)
+	if _, err := readManifest(dir); err == nil {
+		t.Error("a damaged manifest was read without error")
+	}
+}
+
+// Update takes over from the state it replaces what did not change: the
+// vocabulary when only paragraphs changed, each unchanged document's hash.
+// What it takes over must be what it would have computed.
+func TestUpdateTakesOverWhatDidNotChange(t *testing.T) {
+	docs := loadTwee(t)
+	ix, err := Build(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	const card = "zandhoven/schepen-financien.txt"
+	edit := func(f func(d *knowledge.Document)) []knowledge.Document {
+		next := loadTwee(t)
+		for i := range next {
+			if next[i].Source == card {
+				f(&next[i])
+			}
+		}
+		return next
+	}
+	checkHashes := func(step string) {
+		t.Helper()
+		st := ix.cur.Load()
+		for src, d := range st.docs {
+			if st.hashes[src] != docHash(d) {
+				t.Errorf("%s: %s has hash %s, want %s", step, src, st.hashes[src], docHash(d))
+			}
+		}
+	}
+
+	before := ix.cur.Load()
+	if _, err := ix.Update(context.Background(), edit(func(d *knowledge.Document) {
+		d.Passages = append(d.Passages, knowledge.Passage{Heading: "Portefeuille", Text: "Kermissen en foren"})
+	})); err != nil {
+		t.Fatal(err)
+	}
+	if ix.cur.Load().vocab != before.vocab {
+		t.Error("a paragraph changed: the vocabulary was built again")
+	}
+	if got := firstSource(t, ix, "wie regelt de kermissen in zandhoven"); got != card {
+		t.Errorf("changed paragraph not answerable: %q", got)
+	}
+	checkHashes("paragraph changed")
+
+	before = ix.cur.Load()
+	if _, err := ix.Update(context.Background(), edit(func(d *knowledge.Document) {
+		d.Functions = append(d.Functions, knowledge.Function{Body: "Schepencollege", Title: "Schepen van Toerisme"})
+	})); err != nil {
+		t.Fatal(err)
+	}
+	if ix.cur.Load().vocab == before.vocab {
+		t.Error("a function added: the vocabulary was taken over")
+	}
+	if got := firstSource(t, ix, "wie is de schepen van toerisme in zandhoven"); got != card {
+		t.Errorf("added function not answerable: %q", got)
+	}
+	checkHashes("function added")
 }

@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/wieiswie/wieiswie/knowledge"
 )
@@ -107,32 +108,90 @@ func readSnapshotHeader(data []byte, program string) (snapshotHeader, []byte, er
 	return h, data[n:], nil
 }
 
-// saveDocuments writes the documents of the current state beside the index
-// on disk, unless the snapshot there already holds them. It runs in the
-// background (Close waits for it): answering does not need it.
+// saver saves the documents of an Index in the background.
+type saver struct {
+	mu      sync.Mutex // guards timer and closed
+	timer   *time.Timer
+	closed  bool
+	running sync.WaitGroup
+
+	writeMu sync.Mutex // one save at a time; guards err and program
+	err     error      // of the last save, reported by Close
+	program string     // programID, once known
+}
+
+// saveDelay is how long after an update the documents are saved: a burst of
+// reloads is saved once, and the save (half a second of work at 100,000
+// documents) does not compete with the answers to what just changed.
+const saveDelay = 30 * time.Second
+
+// saveDocuments saves the documents of the current state beside the index
+// on disk, in the background, unless the snapshot there already holds them.
 func (ix *Index) saveDocuments() {
 	if ix.path == "" {
 		return
 	}
-	ix.saving.Add(1)
+	ix.saver.mu.Lock()
+	defer ix.saver.mu.Unlock()
+	if ix.saver.closed {
+		return
+	}
+	ix.saver.running.Add(1)
 	go func() {
-		defer ix.saving.Done()
-		ix.saveMu.Lock()
-		defer ix.saveMu.Unlock()
-		if ix.program == "" {
-			ix.program = programID()
-		}
-		st := ix.cur.Load()
-		sum := stampsSum(st)
-		if saved, err := ix.savedHeader(); err == nil && saved.Stamps == sum && saved.Count == len(st.docs) {
-			return
-		}
-		ix.saveErr = writeSnapshot(ix.path, snapshotHeader{Format: snapshotFormat, Program: ix.program, Stamps: sum, Count: len(st.docs)}, st)
+		defer ix.saver.running.Done()
+		ix.writeSnapshot()
 	}()
 }
 
+// saveLater saves the documents saveDelay after the last call.
+func (ix *Index) saveLater() {
+	if ix.path == "" {
+		return
+	}
+	ix.saver.mu.Lock()
+	defer ix.saver.mu.Unlock()
+	if ix.saver.timer != nil {
+		ix.saver.timer.Stop()
+	}
+	ix.saver.timer = time.AfterFunc(saveDelay, ix.saveDocuments)
+}
+
+// stopSaving saves now what waits to be saved, waits for the saves under
+// way and returns the error of the last one.
+func (ix *Index) stopSaving() error {
+	ix.saver.mu.Lock()
+	if ix.saver.timer != nil && ix.saver.timer.Stop() {
+		ix.saver.mu.Unlock()
+		ix.saveDocuments()
+		ix.saver.mu.Lock()
+	}
+	ix.saver.closed = true
+	ix.saver.mu.Unlock()
+	ix.saver.running.Wait()
+	ix.saver.writeMu.Lock()
+	defer ix.saver.writeMu.Unlock()
+	return ix.saver.err
+}
+
+// writeSnapshot writes the current state's documents unless the snapshot on
+// disk holds them already.
+func (ix *Index) writeSnapshot() {
+	sv := &ix.saver
+	sv.writeMu.Lock()
+	defer sv.writeMu.Unlock()
+	if sv.program == "" {
+		sv.program = programID()
+	}
+	st := ix.cur.Load()
+	sum := stampsSum(st)
+	if saved, err := ix.savedHeader(sv.program); err == nil && saved.Stamps == sum && saved.Count == len(st.docs) {
+		return
+	}
+	sv.err = writeSnapshot(ix.path, snapshotHeader{Format: snapshotFormat, Program: sv.program, Stamps: sum, Count: len(st.docs)}, st)
+}
+
 // savedHeader reads the header of the snapshot on disk.
-func (ix *Index) savedHeader() (snapshotHeader, error) {
+func (ix *Index) savedHeader(program string) (snapshotHeader, error) {
 	f, err := os.Open(filepath.Join(ix.path, snapshotName))
 	if err != nil {
 		return snapshotHeader{}, err
@@ -151,7 +210,7 @@ func (ix *Index) savedHeader() (snapshotHeader, error) {
 	if _, err := io.ReadFull(f, data[8:]); err != nil {
 		return snapshotHeader{}, err
 	}
-	h, _, err := readSnapshotHeader(data, ix.program)
+	h, _, err := readSnapshotHeader(data, program)
 	return h, err
 }
 

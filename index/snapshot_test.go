@@ -135,12 +135,11 @@ func TestSavedDocumentsRejected(t *testing.T) {
 	}
 
 	// The same documents, saved by another program.
-	ix = &Index{path: path, program: "another build"}
+	ix = &Index{path: path, saver: saver{program: "another build"}}
 	ix.cur.Store(ix.newStateFor(t, loadTwee(t)))
-	ix.saveDocuments()
-	ix.saving.Wait()
-	if ix.saveErr != nil {
-		t.Fatal(ix.saveErr)
+	ix.writeSnapshot()
+	if ix.saver.err != nil {
+		t.Fatal(ix.saver.err)
 	}
 	if _, err := SavedDocuments(path); !errors.Is(err, errForeignSnapshot) {
 		t.Errorf("saved by another program: %v, want %v", err, errForeignSnapshot)
@@ -160,5 +159,28 @@ func (ix *Index) newStateFor(t *testing.T, docs []knowledge.Document) *state {
 	t.Helper()
 	ix.baseRoles = knowledge.DefaultRoles()
 	ix.stem = newStemFilter(stemsTxt).stem
-	return ix.newState(docs)
+	return ix.newState(docs, nil)
+}
+
+// An update is saved later, or at the latest when the index is closed.
+func TestUpdateSavedOnClose(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index")
+	docs := loadTwee(t)
+	ix, err := Build(context.Background(), docs[1:], Options{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Update(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := SavedDocuments(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := saved[docs[0].Source]; !ok || len(saved) != len(docs) {
+		t.Errorf("saved %d documents (with %s: %v), want all %d", len(saved), docs[0].Source, ok, len(docs))
+	}
 }

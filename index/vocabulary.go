@@ -52,16 +52,18 @@ func (p *phrases) add(text, key string) {
 		return
 	}
 	p.added[[2]string{text, key}] = true
-	words := strings.Fields(knowledge.Fold(text))
+	folded := knowledge.Fold(text)
+	if folded != text {
+		if p.added[[2]string{folded, key}] {
+			return
+		}
+		p.added[[2]string{folded, key}] = true
+	}
+	words := strings.Fields(folded)
 	if allFillers(words) {
 		return // "de = het" in a list must not turn every question into a role
 	}
 	first := words[0]
-	for _, o := range p.byFirst[first] {
-		if o.key == key && equalWords(o.words, words) {
-			return
-		}
-	}
 	if _, ok := p.byFirst[first]; !ok {
 		s := p.stem(first)
 		p.byStem[s] = append(p.byStem[s], first)
@@ -69,6 +71,9 @@ func (p *phrases) add(text, key string) {
 	}
 	p.byFirst[first] = append(p.byFirst[first], phrase{words: words, key: key})
 }
+
+// done drops what only adding needs.
+func (p *phrases) done() { p.added = nil }
 
 func equalWords(a, b []string) bool {
 	if len(a) != len(b) {
@@ -95,7 +100,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 	}
 	known := map[string]string{}
 	// Titles repeat on thousands of documents: find each one's canonical
-	// form once.
+	// form once, and take in each function once.
 	canonical := map[string]string{}
 	canon := func(t string) string {
 		c, ok := canonical[t]
@@ -105,6 +110,15 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		}
 		return c
 	}
+	holds := func(title string) {
+		key := canon(title)
+		v.roles.add(title, key)
+		if !v.held[key] {
+			v.heldTitles = append(v.heldTitles, knowledge.Fold(title))
+		}
+		v.held[key] = true
+	}
+	seen := map[knowledge.Function]bool{}
 	for _, d := range docs {
 		if d.Organisation != "" {
 			v.orgs.add(d.Organisation, d.Organisation)
@@ -117,15 +131,17 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 				v.names.add(strings.Join(w[1:], " "), full)
 			}
 		}
-		for _, t := range roleTitles(d) {
-			key := canon(t)
-			v.roles.add(t, key)
-			if !v.held[key] {
-				v.heldTitles = append(v.heldTitles, knowledge.Fold(t))
-			}
-			v.held[key] = true
+		if d.Role != "" {
+			holds(d.Role)
 		}
 		for _, f := range d.Functions {
+			if seen[f] {
+				continue
+			}
+			seen[f] = true
+			for _, t := range functionTitles(f) {
+				holds(t)
+			}
 			if f.Body != "" {
 				// A body is named like a role ("het BCSD") and held by its members.
 				key := canon(f.Body)
@@ -141,6 +157,9 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 			v.held[canon(a)] = true
 		}
 	}
+	v.orgs.done()
+	v.names.done()
+	v.roles.done()
 	for _, t := range known {
 		v.known = append(v.known, t)
 	}

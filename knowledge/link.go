@@ -1,6 +1,9 @@
 package knowledge
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Link fills the Holders of every function description: the sources of the
 // person and service documents that hold the function it describes, so "wat
@@ -15,20 +18,38 @@ import "sort"
 // built once, so linking stays linear in the number of documents.
 func Link(docs []Document, roles *Equivalences) {
 	type key struct{ org, role string }
-	holders := map[key][]string{}   // by folded organisation and canonical role
-	anyOrg := map[string][]string{} // by canonical role, over all organisations
+	holders := map[key][]string{}    // by folded organisation and canonical role
+	anyOrg := map[string][]string{}  // by canonical role, over all organisations
+	canonical := map[string]string{} // titles repeat on thousands of cards
+	canon := func(t string) string {
+		c, ok := canonical[t]
+		if !ok {
+			c = roles.Canonical(t)
+			canonical[t] = c
+		}
+		return c
+	}
+	folded := map[string]string{} // organisations, likewise
+	fold := func(s string) string {
+		f, ok := folded[s]
+		if !ok {
+			f = Fold(s)
+			folded[s] = f
+		}
+		return f
+	}
 	for _, d := range docs {
 		if d.Kind != KindPerson && d.Kind != KindService {
 			continue
 		}
-		org := Fold(d.Organisation)
-		seen := map[string]bool{}
+		org := fold(d.Organisation)
+		var seen []string
 		for _, f := range d.Functions {
-			c := roles.Canonical(f.Title)
-			if c == "" || seen[c] {
+			c := canon(f.Title)
+			if c == "" || slices.Contains(seen, c) {
 				continue
 			}
-			seen[c] = true
+			seen = append(seen, c)
 			holders[key{org, c}] = append(holders[key{org, c}], d.Source)
 			anyOrg[c] = append(anyOrg[c], d.Source)
 		}
@@ -39,10 +60,10 @@ func Link(docs []Document, roles *Equivalences) {
 			continue
 		}
 		fd.Holders = nil
-		org := Fold(fd.Organisation)
+		org := fold(fd.Organisation)
 		found := map[string]bool{}
 		for _, t := range append([]string{fd.Role}, fd.Aliases...) {
-			c := roles.Canonical(t)
+			c := canon(t)
 			if c == "" {
 				continue
 			}
@@ -61,4 +82,30 @@ func Link(docs []Document, roles *Equivalences) {
 		}
 		sort.Strings(fd.Holders)
 	}
+}
+
+// linkedAsBefore gives docs the holders they had in previous and reports
+// true when that is what Link would give them: when the same documents are
+// there and none changed in what links them (a reload after an edit to a
+// paragraph). Otherwise it changes nothing and reports false.
+func linkedAsBefore(docs []Document, previous map[string]Document) bool {
+	if len(docs) != len(previous) {
+		return false
+	}
+	for i := range docs {
+		prev, ok := previous[docs[i].Source]
+		if !ok || !sameLinks(&docs[i], &prev) {
+			return false
+		}
+	}
+	for i := range docs {
+		docs[i].Holders = previous[docs[i].Source].Holders
+	}
+	return true
+}
+
+// sameLinks reports whether a and b are alike in all that Link looks at.
+func sameLinks(a, b *Document) bool {
+	return a.Kind == b.Kind && a.Organisation == b.Organisation && a.Role == b.Role &&
+		slices.Equal(a.Functions, b.Functions) && slices.Equal(a.Aliases, b.Aliases)
 }

@@ -313,3 +313,68 @@ func TestLoadSince(t *testing.T) {
 		t.Errorf("reused %v, want %v", reused, want)
 	}
 }
+
+// TestLoadSinceLinks: loading again links a function description to who
+// holds the function now, also when only the cards changed.
+func TestLoadSinceLinks(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	card := func(name, function, task string) *fstest.MapFile {
+		text := name + "\n\nContactgegevens\nMarkt 1\n2240 Zandhoven\n\nFunctie(s)\n\nBestuurFunctie\nSchepencollege" + function + "\nInfo\n\n • " + task + "\n"
+		return &fstest.MapFile{Data: []byte(text), ModTime: old}
+	}
+	fsys := fstest.MapFS{
+		"fd.md":  {Data: []byte("---\ntype: function\nrole: algemeen directeur\n---\n# Algemeen directeur\n\nLeidt de diensten.\n"), ModTime: old},
+		"a.txt":  card("An Peeters", "Algemeen directeur", "Volgt de klachten op."),
+		"b.txt":  card("Bert Claes", "Schepen", "Sport."),
+		"fd2.md": {Data: []byte("---\ntype: function\nrole: schepen\n---\n# Schepen\n\nBeslist mee.\n"), ModTime: old},
+	}
+	holders := func(docs []Document) map[string][]string {
+		out := map[string][]string{}
+		for _, d := range docs {
+			if d.Kind == KindFunction {
+				out[d.Source] = d.Holders
+			}
+		}
+		return out
+	}
+	bysource := func(docs []Document) map[string]Document {
+		m := map[string]Document{}
+		for _, d := range docs {
+			m[d.Source] = d
+		}
+		return m
+	}
+	docs, problems := Load(fsys)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	want := map[string][]string{"fd.md": {"a.txt"}, "fd2.md": {"b.txt"}}
+	if got := holders(docs); !reflect.DeepEqual(got, want) {
+		t.Fatalf("first load: holders %v, want %v", got, want)
+	}
+
+	steps := []struct {
+		name   string
+		change func()
+		want   map[string][]string
+	}{
+		{"a paragraph changed", func() { fsys["a.txt"] = card("An Peeters", "Algemeen directeur", "Volgt ook de vergunningen op.") },
+			map[string][]string{"fd.md": {"a.txt"}, "fd2.md": {"b.txt"}}},
+		{"the function changed", func() { fsys["a.txt"] = card("An Peeters", "Schepen", "Cultuur.") },
+			map[string][]string{"fd.md": nil, "fd2.md": {"a.txt", "b.txt"}}},
+		{"a card added", func() { fsys["c.txt"] = card("Chris Maes", "Algemeen directeur", "Leidt het MAT.") },
+			map[string][]string{"fd.md": {"c.txt"}, "fd2.md": {"a.txt", "b.txt"}}},
+		{"a card removed", func() { delete(fsys, "b.txt") },
+			map[string][]string{"fd.md": {"c.txt"}, "fd2.md": {"a.txt"}}},
+	}
+	for _, s := range steps {
+		s.change()
+		docs, problems = LoadSince(fsys, bysource(docs))
+		if len(problems) > 0 {
+			t.Fatal(problems)
+		}
+		if got := holders(docs); !reflect.DeepEqual(got, s.want) {
+			t.Errorf("%s: holders %v, want %v", s.name, got, s.want)
+		}
+	}
+}
