@@ -50,16 +50,83 @@ func Load(fsys fs.FS) ([]Document, []Problem) { return LoadSince(fsys, nil) }
 // modification time it had when that document was parsed (see Stamp). At
 // 100,000 files, looking at each file is a tenth of reading and parsing it.
 func LoadSince(fsys fs.FS, previous map[string]Document) ([]Document, []Problem) {
-	var docs []Document
-	var problems []Problem
-	type file struct {
-		path string
-		d    fs.DirEntry
+	files, problems, err := walk(fsys, ".")
+	if err != nil {
+		problems = append(problems, Problem{File: ".", Message: fmt.Sprintf("cannot read knowledge folder: %v", err), Skipped: true})
 	}
+	docs, more := loadFiles(fsys, files, previous)
+	return finish(docs, append(problems, more...), previous)
+}
+
+// LoadChanged is LoadSince for a caller that knows which files or folders
+// may have changed (a file watcher): only those paths (slash paths from the
+// root of fsys) are looked at, and every other document of previous is
+// taken as it is. A path that is gone removes its documents.
+func LoadChanged(fsys fs.FS, previous map[string]Document, changed []string) ([]Document, []Problem) {
 	var files []file
-	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	var problems []Problem
+	seen := map[string]bool{}  // files found
+	roots := map[string]bool{} // paths changed
+	for _, c := range changed {
+		c = path.Clean(c)
+		if c == "." || !fs.ValidPath(c) {
+			return LoadSince(fsys, previous)
+		}
+		if hidden(c) {
+			continue
+		}
+		roots[c] = true
+		if info, err := fs.Lstat(fsys, c); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			if info, err := fs.Stat(fsys, c); err == nil && info.IsDir() {
+				continue // a link to a folder: not followed, as in LoadSince
+			}
+		}
+		found, more, err := walk(fsys, c)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			more = append(more, Problem{File: c, Message: fmt.Sprintf("cannot read: %v; skipped", err), Skipped: true})
+		}
+		problems = append(problems, more...)
+		for _, f := range found {
+			if !seen[f.path] {
+				seen[f.path] = true
+				files = append(files, f)
+			}
+		}
+	}
+	loaded, more := loadFiles(fsys, files, previous)
+	problems = append(problems, more...)
+	// The documents that stay, in order (sorting strings moves less than
+	// sorting documents), then those read.
+	var kept []string
+	for src := range previous {
+		if !seen[src] && !under(src, roots) {
+			kept = append(kept, src)
+		}
+	}
+	slices.Sort(kept)
+	slices.SortFunc(loaded, bySource)
+	docs := make([]Document, 0, len(kept)+len(loaded))
+	for _, src := range kept {
+		for len(loaded) > 0 && loaded[0].Source < src {
+			docs, loaded = append(docs, loaded[0]), loaded[1:]
+		}
+		docs = append(docs, previous[src])
+	}
+	return finish(append(docs, loaded...), problems, previous)
+}
+
+// file is a document file found by walk.
+type file struct {
+	path string
+	d    fs.DirEntry
+}
+
+// walk finds the document files at or under root, skipping hidden files
+// and folders, and reports what it cannot read; err is about root itself.
+func walk(fsys fs.FS, root string) (files []file, problems []Problem, err error) {
+	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == "." {
+			if p == root {
 				return err // the root itself: nothing to load
 			}
 			problems = append(problems, Problem{File: p, Message: fmt.Sprintf("cannot read: %v; skipped", err), Skipped: true})
@@ -80,7 +147,12 @@ func LoadSince(fsys fs.FS, previous map[string]Document) ([]Document, []Problem)
 		files = append(files, file{p, d})
 		return nil
 	})
-	// Parse on every core: at 100,000 files parsing is most of start-up.
+	return files, problems, err
+}
+
+// loadFiles reads and parses files on every core: at 100,000 files parsing
+// is most of start-up.
+func loadFiles(fsys fs.FS, files []file, previous map[string]Document) ([]Document, []Problem) {
 	type loaded struct {
 		doc      Document
 		problems []Problem
@@ -100,7 +172,8 @@ func LoadSince(fsys fs.FS, previous map[string]Document) ([]Document, []Problem)
 		}()
 	}
 	wg.Wait()
-	docs = make([]Document, 0, len(files))
+	docs := make([]Document, 0, len(files))
+	var problems []Problem
 	for i := range results {
 		r := &results[i]
 		problems = append(problems, r.problems...)
@@ -108,20 +181,43 @@ func LoadSince(fsys fs.FS, previous map[string]Document) ([]Document, []Problem)
 			docs = append(docs, r.doc)
 		}
 	}
-	if walkErr != nil {
-		problems = append(problems, Problem{File: ".", Message: fmt.Sprintf("cannot read knowledge folder: %v", walkErr), Skipped: true})
-	}
+	return docs, problems
+}
+
+// finish sorts docs by Source and links them.
+func finish(docs []Document, problems []Problem, previous map[string]Document) ([]Document, []Problem) {
 	// The walk's order is nearly that of the sources already ("a.txt"
 	// comes after "a/b.txt" there, not before); moving 100,000 documents
 	// about only when needed saves a tenth of a second.
-	bySource := func(a, b Document) int { return strings.Compare(a.Source, b.Source) }
 	if !slices.IsSortedFunc(docs, bySource) {
-		slices.SortStableFunc(docs, bySource)
+		slices.SortFunc(docs, bySource)
 	}
 	if !linkedAsBefore(docs, previous) {
 		Link(docs, DefaultRoles())
 	}
 	return docs, problems
+}
+
+func bySource(a, b Document) int { return strings.Compare(a.Source, b.Source) }
+
+// hidden reports whether a part of the slash path p starts with a dot.
+func hidden(p string) bool {
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// under reports whether src is one of roots or lies in one of them.
+func under(src string, roots map[string]bool) bool {
+	for ; src != "."; src = path.Dir(src) {
+		if roots[src] {
+			return true
+		}
+	}
+	return false
 }
 
 func isDocumentName(name string) bool {

@@ -378,3 +378,77 @@ func TestLoadSinceLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadChanged: told which paths changed, LoadChanged gives what loading
+// the whole folder again gives.
+func TestLoadChanged(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	write := func(p, text string) {
+		t.Helper()
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	card := func(name, function string) string {
+		return name + "\n\nContactgegevens\nMarkt 1\n2240 Zandhoven\n\nFunctie(s)\n\nBestuurFunctie\nSchepencollege" + function + "\nInfo\n\n • Taak.\n"
+	}
+	write("zandhoven/a.txt", card("An Peeters", "Algemeen directeur"))
+	write("zandhoven/b.txt", card("Bert Claes", "Schepen"))
+	write("zandhoven/fd.md", "---\ntype: function\nrole: schepen\n---\n# Schepen\n\nBeslist mee.\n")
+	write("heibeek/c.txt", card("Chris Maes", "Burgemeester"))
+	write("heibeek/diensten/d.md", "# Sportdienst\n\nSubsidies.\n")
+	filepath.WalkDir(dir, func(p string, _ fs.DirEntry, _ error) error { return os.Chtimes(p, old, old) })
+
+	bySource := func(docs []Document) map[string]Document {
+		m := map[string]Document{}
+		for _, d := range docs {
+			m[d.Source] = d
+		}
+		return m
+	}
+	docs, problems := LoadDir(dir)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	steps := []struct {
+		name    string
+		change  func()
+		changed []string
+	}{
+		{"a card edited", func() { write("zandhoven/a.txt", card("An Peeters", "Schepen")) }, []string{"zandhoven/a.txt"}},
+		{"a card added in a new folder", func() { write("nieuw/e.txt", card("Els Wouters", "Schepen")) }, []string{"nieuw"}},
+		{"a card removed", func() { os.Remove(filepath.Join(dir, "zandhoven", "b.txt")) }, []string{"zandhoven/b.txt"}},
+		{"a folder removed", func() { os.RemoveAll(filepath.Join(dir, "heibeek", "diensten")) }, []string{"heibeek/diensten"}},
+		{"a card renamed", func() {
+			os.Rename(filepath.Join(dir, "heibeek", "c.txt"), filepath.Join(dir, "heibeek", "c2.txt"))
+		}, []string{"heibeek/c.txt", "heibeek/c2.txt"}},
+		{"hidden and other files", func() {
+			write("zandhoven/.a.txt.swp", "x")
+			write("zandhoven/notes.pdf", "x")
+		}, []string{"zandhoven/.a.txt.swp", "zandhoven/notes.pdf"}},
+		{"a link to a folder", func() {
+			if err := os.Symlink(filepath.Join(dir, "zandhoven"), filepath.Join(dir, "link")); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+		}, []string{"link"}},
+		{"a broken card", func() { write("zandhoven/a.txt", "") }, []string{"zandhoven/a.txt"}},
+	}
+	for _, s := range steps {
+		previous := bySource(docs)
+		s.change()
+		docs, problems = LoadChanged(os.DirFS(dir), previous, s.changed)
+		want, wantProblems := LoadDirSince(dir, previous)
+		if !reflect.DeepEqual(docs, want) {
+			t.Errorf("%s: LoadChanged gives %d documents, loading all %d:\n%+v\nwant\n%+v", s.name, len(docs), len(want), docs, want)
+		}
+		if !reflect.DeepEqual(problems, wantProblems) {
+			t.Errorf("%s: problems %v, want %v", s.name, problems, wantProblems)
+		}
+		docs = want
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -46,9 +48,15 @@ func New(dir string, ix *index.Index, docs []knowledge.Document, log zerolog.Log
 // error (nil when it worked).
 func (r *Reloader) SetObserver(f func(error)) { r.observe.Store(&f) }
 
-// reloadObserved reloads and tells the observer.
-func (r *Reloader) reloadObserved(ctx context.Context, why string) {
-	_, err := r.Reload(ctx)
+// reloadObserved reloads paths, or everything when paths is nil, and
+// tells the observer.
+func (r *Reloader) reloadObserved(ctx context.Context, why string, paths []string) {
+	var err error
+	if paths != nil {
+		_, err = r.ReloadPaths(ctx, paths)
+	} else {
+		_, err = r.Reload(ctx)
+	}
 	if err != nil {
 		r.log.Error().Err(err).Str("trigger", why).Msg("reload failed")
 	}
@@ -65,7 +73,7 @@ func (r *Reloader) On(ctx context.Context, sig <-chan os.Signal) {
 		case <-ctx.Done():
 			return
 		case <-sig:
-			r.reloadObserved(ctx, "signal")
+			r.reloadObserved(ctx, "signal", nil)
 		}
 	}
 }
@@ -94,22 +102,39 @@ func (r Result) String() string {
 // document that could not be read keeps its previous version; a folder
 // that cannot be read at all changes nothing.
 func (r *Reloader) Reload(ctx context.Context) (Result, error) {
+	return r.reload(ctx, func() ([]knowledge.Document, []knowledge.Problem) {
+		return knowledge.LoadDirSince(r.dir, r.last)
+	})
+}
+
+// ReloadPaths is Reload for when it is known which files or folders
+// changed (paths relative to the folder, as the watcher names them): only
+// those are looked at, so one edit is answerable in milliseconds, not after
+// a look at every file.
+func (r *Reloader) ReloadPaths(ctx context.Context, changed []string) (Result, error) {
+	return r.reload(ctx, func() ([]knowledge.Document, []knowledge.Problem) {
+		return knowledge.LoadChanged(os.DirFS(r.dir), r.last, changed)
+	})
+}
+
+func (r *Reloader) reload(ctx context.Context, load func() ([]knowledge.Document, []knowledge.Problem)) (Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	docs, problems := knowledge.LoadDirSince(r.dir, r.last)
+	docs, problems := load()
 	res := Result{Problems: problems}
-	loaded := map[string]bool{}
-	for _, d := range docs {
-		loaded[d.Source] = true
+	loaded := func(src string) bool { // docs come sorted by source
+		_, found := slices.BinarySearchFunc(docs, src, func(d knowledge.Document, src string) int { return strings.Compare(d.Source, src) })
+		return found
 	}
+	var kept []knowledge.Document
 	for _, p := range problems {
 		r.log.Warn().Str("file", p.File).Int("line", p.Line).Bool("skipped", p.Skipped).Msg(p.Message)
-		if prev, ok := r.last[p.File]; ok && p.Skipped && !loaded[p.File] {
-			docs = append(docs, prev)
-			loaded[p.File] = true
+		if prev, ok := r.last[p.File]; ok && p.Skipped && !loaded(p.File) {
+			kept = append(kept, prev)
 			res.Kept = append(res.Kept, p.File)
 		}
 	}
+	docs = append(docs, kept...)
 	if len(docs) == 0 {
 		return res, fmt.Errorf("reload %s: no documents could be read; keeping the current knowledge", r.dir)
 	}

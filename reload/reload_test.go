@@ -117,13 +117,21 @@ func TestWatchReloadsAfterChanges(t *testing.T) {
 	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
 	time.Sleep(100 * time.Millisecond)
 	writeCard(t, filepath.Join(dir, "sub"), "fd.txt", "Ruben Maes", "Hij int de belastingen.")
-	deadline := time.Now().Add(10 * time.Second)
-	for who(t, ix, "wie int de belastingen") != "Ruben Maes" {
-		if time.Now().After(deadline) {
-			t.Fatal("change in a new subfolder not picked up")
+	waitFor := func(what, q, want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for who(t, ix, q) != want {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s not picked up: %q answers %q, want %q", what, q, who(t, ix, q), want)
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
+	waitFor("a card in a new subfolder", "wie int de belastingen", "Ruben Maes")
+	writeCard(t, dir, "ad.txt", "Pieter Claes", "Hij beheert de begraafplaatsen.")
+	waitFor("an edited card", "wie beheert de begraafplaatsen", "Pieter Claes")
+	os.RemoveAll(filepath.Join(dir, "sub"))
+	waitFor("a removed subfolder", "wie int de belastingen", "")
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package reload
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -11,8 +12,9 @@ import (
 )
 
 // Watch reloads whenever something changes under the folder, once the
-// changes have been quiet for debounce, until ctx ends. Folders created
-// later are watched too.
+// changes have been quiet for debounce, until ctx ends. Only the files and
+// folders the changes name are read again (ReloadPaths); when the watcher
+// lost events, the whole folder is. Folders created later are watched too.
 func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -23,6 +25,8 @@ func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 		return err
 	}
 	var timer <-chan time.Time
+	changed := map[string]bool{}
+	all := false // events were lost: look at everything
 	for {
 		select {
 		case <-ctx.Done():
@@ -37,15 +41,32 @@ func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 			if ev.Has(fsnotify.Create) {
 				addTree(w, ev.Name) // a new folder: watch it too (a file: harmless error)
 			}
+			if rel, err := filepath.Rel(r.dir, ev.Name); err == nil && filepath.IsLocal(rel) {
+				changed[filepath.ToSlash(rel)] = true
+			} else {
+				all = true
+			}
 			timer = time.After(debounce)
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil
 			}
 			r.log.Warn().Err(err).Msg("watching the knowledge folder")
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				all = true
+				timer = time.After(debounce)
+			}
 		case <-timer:
 			timer = nil
-			r.reloadObserved(ctx, "change on disk")
+			paths := make([]string, 0, len(changed))
+			for p := range changed {
+				paths = append(paths, p)
+			}
+			if all {
+				paths = nil
+			}
+			r.reloadObserved(ctx, "change on disk", paths)
+			changed, all = map[string]bool{}, false
 		}
 	}
 }

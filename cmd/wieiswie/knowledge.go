@@ -66,7 +66,9 @@ func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (b
 	}
 	r := reload.New(dir, ix, docs, log)
 	go func() {
-		if err := r.Watch(ctx, time.Second); err != nil {
+		// A quarter of a second: long enough to take a save or a git pull
+		// in one reload, short enough that an edit answers within a second.
+		if err := r.Watch(ctx, 250*time.Millisecond); err != nil {
 			log.Error().Err(err).Msg("cannot watch the knowledge folder; reload with SIGHUP or /wie herlaad")
 		}
 	}()
