@@ -125,18 +125,19 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 			}
 		}
 	}
-	st := ix.newState(docs, nil)
-	var err error
-	if opts.Path == "" {
-		// scorch keeps an unnamed index in memory; it is faster than the
-		// upsidedown store NewMemOnly uses and supports fuzzy dictionaries.
-		err = ix.create("", docs, st)
-		if err == nil {
-			err = ix.apply(ctx, st, nil, st.hashes)
+	st, vocabulary := ix.newState(docs, nil)
+	err := alongside(vocabulary, func() error {
+		if opts.Path == "" {
+			// scorch keeps an unnamed index in memory; it is faster than
+			// the upsidedown store NewMemOnly uses and supports fuzzy
+			// dictionaries.
+			if err := ix.create("", docs, st); err != nil {
+				return err
+			}
+			return ix.apply(ctx, st, nil, st.hashes)
 		}
-	} else {
-		err = ix.openOrBuild(ctx, docs, st)
-	}
+		return ix.openOrBuild(ctx, docs, st)
+	})
 	if err != nil {
 		if ix.bleve != nil {
 			ix.bleve.Close()
@@ -147,10 +148,25 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 	ix.saveDocuments()
 	if len(docs) >= 10_000 {
 		// Building leaves hundreds of megabytes of garbage at this size:
-		// hand it back now rather than let it weigh on the first questions.
-		debug.FreeOSMemory()
+		// hand it back soon rather than let it weigh on the first
+		// questions, but without keeping them waiting for it.
+		go debug.FreeOSMemory()
 	}
 	return ix, nil
+}
+
+// alongside runs work while f runs (both start now) and returns f's error
+// once both are done: building the question vocabulary, which only
+// answering needs, overlaps with indexing.
+func alongside(work func(), f func() error) error {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		work()
+	}()
+	err := f()
+	<-done
+	return err
 }
 
 // newState prepares the in-memory side of docs. With prev, the state it
@@ -158,9 +174,10 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 // the hash of a document equal to its previous version, and the question
 // vocabulary when no document changed in what it is made of (the usual
 // reload: a paragraph edited). At 100,000 documents that turns half a
-// second into a few milliseconds.
-func (ix *Index) newState(docs []knowledge.Document, prev *state) *state {
-	st := &state{docs: make(map[string]*knowledge.Document, len(docs)), hashes: make(map[string]string, len(docs)), terms: newTermCache(termCacheSize)}
+// second into a few milliseconds. The vocabulary is left to the function
+// returned, which fills st.vocab.
+func (ix *Index) newState(docs []knowledge.Document, prev *state) (st *state, vocabulary func()) {
+	st = &state{docs: make(map[string]*knowledge.Document, len(docs)), hashes: make(map[string]string, len(docs)), terms: newTermCache(termCacheSize)}
 	hashes := make([]string, len(docs))
 	var newWords atomic.Bool // a document brings words the vocabulary lacks
 	onEveryCore(len(docs), func(i int) error {
@@ -185,7 +202,7 @@ func (ix *Index) newState(docs []knowledge.Document, prev *state) *state {
 	}
 	if prev != nil && !newWords.Load() && len(st.docs) == len(prev.docs) {
 		st.roles, st.vocab = prev.roles, prev.vocab
-		return st
+		return st, func() {}
 	}
 	st.roles = ix.baseRoles.Clone()
 	for i := range docs {
@@ -201,8 +218,7 @@ func (ix *Index) newState(docs []knowledge.Document, prev *state) *state {
 			}
 		}
 	}
-	st.vocab = newVocabulary(st.docs, st.roles, ix.stem)
-	return st
+	return st, func() { st.vocab = newVocabulary(st.docs, st.roles, ix.stem) }
 }
 
 // create makes an empty bleve index at path ("" in memory) whose compound
@@ -284,8 +300,8 @@ func (ix *Index) Update(ctx context.Context, docs []knowledge.Document) (Stats, 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	old := ix.cur.Load()
-	st := ix.newState(docs, old)
-	if err := ix.apply(ctx, st, old.hashes, st.hashes); err != nil {
+	st, vocabulary := ix.newState(docs, old)
+	if err := alongside(vocabulary, func() error { return ix.apply(ctx, st, old.hashes, st.hashes) }); err != nil {
 		return Stats{}, err
 	}
 	if ix.path != "" {

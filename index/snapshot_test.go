@@ -159,7 +159,9 @@ func (ix *Index) newStateFor(t *testing.T, docs []knowledge.Document) *state {
 	t.Helper()
 	ix.baseRoles = knowledge.DefaultRoles()
 	ix.stem = newStemFilter(stemsTxt).stem
-	return ix.newState(docs, nil)
+	st, vocabulary := ix.newState(docs, nil)
+	vocabulary()
+	return st
 }
 
 // An update is saved later, or at the latest when the index is closed.
