@@ -101,15 +101,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 	known := map[string]string{}
 	// Titles repeat on thousands of documents: find each one's canonical
 	// form once, and take in each function once.
-	canonical := map[string]string{}
-	canon := func(t string) string {
-		c, ok := canonical[t]
-		if !ok {
-			c = roles.Canonical(t)
-			canonical[t] = c
-		}
-		return c
-	}
+	canon := knowledge.Memo(roles.Canonical)
 	holds := func(title string) {
 		key := canon(title)
 		v.roles.add(title, key)

@@ -136,6 +136,21 @@ func (e *Equivalences) Canonical(term string) string {
 	return Fold(term)
 }
 
+// Memo returns f with its results remembered, for a loop over thousands of
+// documents whose titles and organisations repeat. Not safe for concurrent
+// use.
+func Memo(f func(string) string) func(string) string {
+	seen := map[string]string{}
+	return func(s string) string {
+		r, ok := seen[s]
+		if !ok {
+			r = f(s)
+			seen[s] = r
+		}
+		return r
+	}
+}
+
 // Groups returns all groups, for query expansion and for listing.
 func (e *Equivalences) Groups() [][]string {
 	if e == nil {

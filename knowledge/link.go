@@ -18,26 +18,9 @@ import (
 // built once, so linking stays linear in the number of documents.
 func Link(docs []Document, roles *Equivalences) {
 	type key struct{ org, role string }
-	holders := map[key][]string{}    // by folded organisation and canonical role
-	anyOrg := map[string][]string{}  // by canonical role, over all organisations
-	canonical := map[string]string{} // titles repeat on thousands of cards
-	canon := func(t string) string {
-		c, ok := canonical[t]
-		if !ok {
-			c = roles.Canonical(t)
-			canonical[t] = c
-		}
-		return c
-	}
-	folded := map[string]string{} // organisations, likewise
-	fold := func(s string) string {
-		f, ok := folded[s]
-		if !ok {
-			f = Fold(s)
-			folded[s] = f
-		}
-		return f
-	}
+	holders := map[key][]string{}   // by folded organisation and canonical role
+	anyOrg := map[string][]string{} // by canonical role, over all organisations
+	canon, fold := Memo(roles.Canonical), Memo(Fold)
 	for _, d := range docs {
 		if d.Kind != KindPerson && d.Kind != KindService {
 			continue
