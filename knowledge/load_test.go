@@ -337,13 +337,6 @@ func TestLoadSinceLinks(t *testing.T) {
 		}
 		return out
 	}
-	bysource := func(docs []Document) map[string]Document {
-		m := map[string]Document{}
-		for _, d := range docs {
-			m[d.Source] = d
-		}
-		return m
-	}
 	docs, problems := Load(fsys)
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -369,7 +362,7 @@ func TestLoadSinceLinks(t *testing.T) {
 	}
 	for _, s := range steps {
 		s.change()
-		docs, problems = LoadSince(fsys, bysource(docs))
+		docs, problems = LoadSince(fsys, bySourceMap(docs))
 		if len(problems) > 0 {
 			t.Fatal(problems)
 		}
@@ -404,13 +397,6 @@ func TestLoadChanged(t *testing.T) {
 	write("heibeek/diensten/d.md", "# Sportdienst\n\nSubsidies.\n")
 	filepath.WalkDir(dir, func(p string, _ fs.DirEntry, _ error) error { return os.Chtimes(p, old, old) })
 
-	bySource := func(docs []Document) map[string]Document {
-		m := map[string]Document{}
-		for _, d := range docs {
-			m[d.Source] = d
-		}
-		return m
-	}
 	docs, problems := LoadDir(dir)
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -439,7 +425,7 @@ func TestLoadChanged(t *testing.T) {
 		{"a broken card", func() { write("zandhoven/a.txt", "") }, []string{"zandhoven/a.txt"}},
 	}
 	for _, s := range steps {
-		previous := bySource(docs)
+		previous := bySourceMap(docs)
 		s.change()
 		docs, problems = LoadChanged(os.DirFS(dir), previous, s.changed)
 		want, wantProblems := LoadDirSince(dir, previous)
@@ -451,4 +437,13 @@ func TestLoadChanged(t *testing.T) {
 		}
 		docs = want
 	}
+}
+
+// bySourceMap is docs by Source, as LoadSince takes the previous load.
+func bySourceMap(docs []Document) map[string]Document {
+	m := map[string]Document{}
+	for _, d := range docs {
+		m[d.Source] = d
+	}
+	return m
 }
