@@ -1,8 +1,9 @@
 // Package bot is wieiswie's Slack front end: it takes questions from
-// mentions, direct messages and the /wie command, asks the index and
-// answers with a Block Kit message. One Handler serves two transports:
-// Socket Mode (the default, no public URL needed) and HTTP (Events API
-// requests signed with the signing secret).
+// mentions, direct messages and the /wie command, asks a knowledge.Asker
+// (the index, wired in by cmd/wieiswie) and answers with a Block Kit
+// message. One Handler serves two transports: Socket Mode (the default, no
+// public URL needed) and HTTP (Events API requests signed with the signing
+// secret). The package does not depend on the index or the search engine.
 package bot
 
 import (
@@ -19,6 +20,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/wieiswie/wieiswie/config"
+	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
 )
 
@@ -38,7 +40,7 @@ const slackIdleConns = 32
 // GET /healthz, GET /readyz and GET /metrics either way.
 type Bot struct {
 	cfg     config.Config
-	asker   Asker
+	asker   knowledge.Asker
 	log     zerolog.Logger
 	http    *http.Client
 	api     *slack.Client
@@ -52,7 +54,7 @@ type Bot struct {
 // New checks cfg (see config.Config.ValidateForServe) and prepares a bot
 // that answers with asker. It does not connect yet; Run does. The per-user
 // rate limit comes from cfg unless WithRateLimit says otherwise.
-func New(cfg config.Config, asker Asker, log zerolog.Logger, opts ...Option) (*Bot, error) {
+func New(cfg config.Config, asker knowledge.Asker, log zerolog.Logger, opts ...Option) (*Bot, error) {
 	if asker == nil {
 		return nil, errors.New("bot: no Asker")
 	}

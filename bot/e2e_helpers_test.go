@@ -46,7 +46,7 @@ type runningBot struct {
 
 // startBot runs the bot's real Serve path with cfg completed for the fake
 // Slack: Socket Mode when socket is true, else HTTP mode.
-func startBot(t *testing.T, asker Asker, socket bool) *runningBot {
+func startBot(t *testing.T, asker knowledge.Asker, socket bool) *runningBot {
 	t.Helper()
 	return startBotWith(t, asker, socket, botSetup{})
 }
@@ -61,7 +61,7 @@ type botSetup struct {
 	logLevel zerolog.Level
 }
 
-func startBotWith(t *testing.T, asker Asker, socket bool, setup botSetup) *runningBot {
+func startBotWith(t *testing.T, asker knowledge.Asker, socket bool, setup botSetup) *runningBot {
 	t.Helper()
 	fake := setup.fake
 	if fake == nil {

@@ -15,18 +15,12 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
-	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
 )
 
-// Asker answers a question; *index.Index is one. top is how many candidates
-// to return at most.
-type Asker interface {
-	Ask(ctx context.Context, question string, top int) (index.Result, error)
-}
-
-// Reloader is implemented by an Asker whose knowledge can be read again
-// from disk; the admins named in ADMIN_USER_IDS can ask for it with
+// Reloader is implemented by a knowledge.Asker whose knowledge can be read
+// again from disk; the admins named in ADMIN_USER_IDS can ask for it with
 // "/wie herlaad".
 type Reloader interface {
 	Reload(ctx context.Context) (summary string, err error)
@@ -60,7 +54,7 @@ type replyFunc func(ctx context.Context, m Message) error
 // goroutine: the transport can acknowledge Slack at once. Close waits for
 // the answers in flight.
 type Handler struct {
-	asker     Asker
+	asker     knowledge.Asker
 	send      messenger
 	log       zerolog.Logger
 	seen      *dedupe
@@ -86,7 +80,7 @@ type Handler struct {
 // retrying what Slack refuses for now. botUserID is the bot's own user ID
 // (auth.test), so it never answers itself. Without options nothing is
 // counted and nobody is rate limited.
-func NewHandler(asker Asker, api *slack.Client, httpClient *http.Client, botUserID string, log zerolog.Logger, opts ...Option) *Handler {
+func NewHandler(asker knowledge.Asker, api *slack.Client, httpClient *http.Client, botUserID string, log zerolog.Logger, opts ...Option) *Handler {
 	if httpClient == nil {
 		httpClient = &http.Client{Timeout: slackHTTPTimeout}
 	}
@@ -353,22 +347,22 @@ func (h *Handler) more(ctx context.Context, q string, reply replyFunc, received 
 	h.metrics.ObserveLatency(metrics.KindMore, time.Since(received).Seconds())
 }
 
-// search asks the index once a search slot is free.
-func (h *Handler) search(ctx context.Context, q string, top int) (index.Result, error) {
+// search asks the Asker once a search slot is free.
+func (h *Handler) search(ctx context.Context, q string, top int) (knowledge.Result, error) {
 	if h.searches != nil {
 		select {
 		case h.searches <- struct{}{}:
 			defer func() { <-h.searches }()
 		case <-ctx.Done():
-			return index.Result{}, fmt.Errorf("waiting for a free search slot: %w", ctx.Err())
+			return knowledge.Result{}, fmt.Errorf("waiting for a free search slot: %w", ctx.Err())
 		}
 	}
 	return h.asker.Ask(ctx, q, top)
 }
 
 // countOutcome counts a search that worked as answered or unanswered.
-func (h *Handler) countOutcome(kind string, res index.Result) {
-	if res.Outcome == index.NotFound || len(res.Answers) == 0 {
+func (h *Handler) countOutcome(kind string, res knowledge.Result) {
+	if res.Outcome == knowledge.NotFound || len(res.Answers) == 0 {
 		h.metrics.Unanswered(kind)
 	} else {
 		h.metrics.Answered(kind)

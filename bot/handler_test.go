@@ -13,7 +13,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
-	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
 )
 
@@ -61,7 +61,7 @@ func (r *recorder) all() []sent {
 	return append([]sent(nil), r.sent...)
 }
 
-func newTestHandler(t *testing.T, asker Asker, log zerolog.Logger) (*Handler, *recorder) {
+func newTestHandler(t *testing.T, asker knowledge.Asker, log zerolog.Logger) (*Handler, *recorder) {
 	t.Helper()
 	h := NewHandler(asker, slack.New(testBotToken), nil, botUser, log)
 	rec := &recorder{}
@@ -71,7 +71,7 @@ func newTestHandler(t *testing.T, asker Asker, log zerolog.Logger) (*Handler, *r
 
 func mietAsker() *fakeAsker {
 	a := newFakeAsker()
-	res := resultFor("wie is algemeen directeur", index.ShapeWhoIsRole, index.Answered, mietGobert(), financieel())
+	res := resultFor("wie is algemeen directeur", knowledge.ShapeWhoIsRole, knowledge.Answered, mietGobert(), financieel())
 	a.results["wie is algemeen directeur"] = res
 	a.results["wie is algemeen directeur?"] = res
 	return a
@@ -492,7 +492,7 @@ func TestApologyFailureIsContained(t *testing.T) {
 
 type panicAsker struct{}
 
-func (panicAsker) Ask(context.Context, string, int) (index.Result, error) { panic("boom") }
+func (panicAsker) Ask(context.Context, string, int) (knowledge.Result, error) { panic("boom") }
 
 type panicMessenger struct{}
 

@@ -65,8 +65,9 @@ func writeJSONStatus(w http.ResponseWriter, code int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// documentCounter is implemented by an Asker that knows how many documents
-// it answers from; *index.Index does.
+// documentCounter is implemented by a knowledge.Asker that knows how many
+// documents it answers from (the index does); readyz and the metrics report
+// the count.
 type documentCounter interface {
 	Len() int
 }

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wieiswie/wieiswie/index"
 	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
 )
@@ -25,19 +24,19 @@ const (
 )
 
 // span finds sub in text and returns it as a highlight.
-func span(text, sub string) index.Span {
+func span(text, sub string) knowledge.Span {
 	i := strings.Index(text, sub)
 	if i < 0 {
 		panic("span: " + sub + " not in text")
 	}
-	return index.Span{Start: i, End: i + len(sub)}
+	return knowledge.Span{Start: i, End: i + len(sub)}
 }
 
 const mietExcerpt = "De gemeentesecretaris staat in voor de algemene leiding van de gemeentelijke diensten, staat aan het hoofd van het gemeentepersoneel en is bevoegd voor het dagelijks personeelsbeheer;"
 
 // mietGobert is the seed person card as the index returns it.
-func mietGobert() index.Answer {
-	return index.Answer{
+func mietGobert() knowledge.Answer {
+	return knowledge.Answer{
 		Source:       "000_8756befdf3055604.txt",
 		Title:        "Miet Gobert",
 		Kind:         knowledge.KindPerson,
@@ -53,10 +52,10 @@ func mietGobert() index.Answer {
 			Emails:  []string{"algemeen.directeur@knokke-heist.be"},
 			Address: "Alfred Verweeplein 1, 8300 Knokke-Heist, België",
 		},
-		Excerpt: index.Excerpt{
+		Excerpt: knowledge.Excerpt{
 			Heading:    "Bevoegdheden",
 			Text:       mietExcerpt,
-			Highlights: []index.Span{span(mietExcerpt, "algemene leiding")},
+			Highlights: []knowledge.Span{span(mietExcerpt, "algemene leiding")},
 		},
 		Score: 1.149,
 	}
@@ -64,17 +63,17 @@ func mietGobert() index.Answer {
 
 const functionExcerpt = "De algemeen directeur neemt de algemene leiding van de gemeentelijke en OCMW-organisatie en zorgt voor een effectief, efficiënt en verantwoordelijk bestuur.\nSamen met het managementteam is de algemeen directeur belast met de voorbereiding, uitvoering en evaluatie van het beleid."
 
-func functionDescription() index.Answer {
-	return index.Answer{
+func functionDescription() knowledge.Answer {
+	return knowledge.Answer{
 		Source:       "004_c31680617ffa673a.txt",
 		Title:        "Functiebeschrijving algemeen directeur",
 		Kind:         knowledge.KindFunction,
 		Organisation: "Gemeente Knokke-Heist",
 		Name:         "",
-		Excerpt: index.Excerpt{
+		Excerpt: knowledge.Excerpt{
 			Heading: "Doel van de functie",
 			Text:    functionExcerpt,
-			Highlights: []index.Span{
+			Highlights: []knowledge.Span{
 				span(functionExcerpt, "algemeen directeur"),
 				span(functionExcerpt, "algemene leiding"),
 			},
@@ -83,8 +82,8 @@ func functionDescription() index.Answer {
 	}
 }
 
-func financieel() index.Answer {
-	return index.Answer{
+func financieel() knowledge.Answer {
+	return knowledge.Answer{
 		Source:       "002_financieel_directeur.md",
 		Title:        "Jan Peeters",
 		Kind:         knowledge.KindPerson,
@@ -92,13 +91,13 @@ func financieel() index.Answer {
 		Name:         "Jan Peeters",
 		Functions:    []knowledge.Function{{Body: "Gemeenteraad", Title: "Financieel directeur"}},
 		Contact:      knowledge.Contact{Phones: []string{"050 630 200"}, Emails: []string{"financien@knokke-heist.be"}},
-		Excerpt:      index.Excerpt{Text: "De financieel directeur staat in voor het financieel beheer."},
+		Excerpt:      knowledge.Excerpt{Text: "De financieel directeur staat in voor het financieel beheer."},
 		Score:        0.61,
 	}
 }
 
-func burgemeester() index.Answer {
-	return index.Answer{
+func burgemeester() knowledge.Answer {
+	return knowledge.Answer{
 		Source:       "001_burgemeester.md",
 		Title:        "Els Claeys",
 		Kind:         knowledge.KindPerson,
@@ -110,8 +109,8 @@ func burgemeester() index.Answer {
 	}
 }
 
-func resultFor(q string, shape index.Shape, outcome index.Outcome, answers ...index.Answer) index.Result {
-	return index.Result{Question: q, Shape: shape, Outcome: outcome, Topic: "algemeen directeur", Answers: answers, Took: 2 * time.Millisecond}
+func resultFor(q string, shape knowledge.Shape, outcome knowledge.Outcome, answers ...knowledge.Answer) knowledge.Result {
+	return knowledge.Result{Question: q, Shape: shape, Outcome: outcome, Topic: "algemeen directeur", Answers: answers, Took: 2 * time.Millisecond}
 }
 
 // fakeAsker answers from a table and records what it was asked. A question
@@ -119,7 +118,7 @@ func resultFor(q string, shape index.Shape, outcome index.Outcome, answers ...in
 // answering, so tests can prove acks do not wait for answers.
 type fakeAsker struct {
 	mu      sync.Mutex
-	results map[string]index.Result
+	results map[string]knowledge.Result
 	err     error
 	asked   []string
 	tops    []int
@@ -128,10 +127,10 @@ type fakeAsker struct {
 }
 
 func newFakeAsker() *fakeAsker {
-	return &fakeAsker{results: map[string]index.Result{}, gates: map[string]chan struct{}{}, started: make(chan string, 64)}
+	return &fakeAsker{results: map[string]knowledge.Result{}, gates: map[string]chan struct{}{}, started: make(chan string, 64)}
 }
 
-func (f *fakeAsker) Ask(ctx context.Context, q string, top int) (index.Result, error) {
+func (f *fakeAsker) Ask(ctx context.Context, q string, top int) (knowledge.Result, error) {
 	f.mu.Lock()
 	f.asked = append(f.asked, q)
 	f.tops = append(f.tops, top)
@@ -147,14 +146,14 @@ func (f *fakeAsker) Ask(ctx context.Context, q string, top int) (index.Result, e
 		select {
 		case <-gate:
 		case <-ctx.Done():
-			return index.Result{}, ctx.Err()
+			return knowledge.Result{}, ctx.Err()
 		}
 	}
 	if err != nil {
-		return index.Result{}, err
+		return knowledge.Result{}, err
 	}
 	if !ok {
-		return index.Result{Question: q, Outcome: index.NotFound, Topic: q, Known: []string{"algemeen directeur", "burgemeester"}}, nil
+		return knowledge.Result{Question: q, Outcome: knowledge.NotFound, Topic: q, Known: []string{"algemeen directeur", "burgemeester"}}, nil
 	}
 	if len(res.Answers) > top {
 		res.Answers = res.Answers[:top]
@@ -168,16 +167,16 @@ func (f *fakeAsker) askedQuestions() []string {
 	return append([]string(nil), f.asked...)
 }
 
-// gatedAsker wraps any Asker (the real index in end-to-end tests) with
+// gatedAsker wraps any knowledge.Asker (the real index in end-to-end tests) with
 // gates like fakeAsker's; started reports only gated questions.
 type gatedAsker struct {
-	inner   Asker
+	inner   knowledge.Asker
 	mu      sync.Mutex
 	gates   map[string]chan struct{}
 	started chan string
 }
 
-func newGatedAsker(inner Asker) *gatedAsker {
+func newGatedAsker(inner knowledge.Asker) *gatedAsker {
 	return &gatedAsker{inner: inner, gates: map[string]chan struct{}{}, started: make(chan string, 64)}
 }
 
@@ -189,7 +188,7 @@ func (g *gatedAsker) gate(q string) chan struct{} {
 	return c
 }
 
-func (g *gatedAsker) Ask(ctx context.Context, q string, top int) (index.Result, error) {
+func (g *gatedAsker) Ask(ctx context.Context, q string, top int) (knowledge.Result, error) {
 	g.mu.Lock()
 	gate := g.gates[q]
 	g.mu.Unlock()
@@ -198,7 +197,7 @@ func (g *gatedAsker) Ask(ctx context.Context, q string, top int) (index.Result, 
 		select {
 		case <-gate:
 		case <-ctx.Done():
-			return index.Result{}, ctx.Err()
+			return knowledge.Result{}, ctx.Err()
 		}
 	}
 	return g.inner.Ask(ctx, q, top)

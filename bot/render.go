@@ -9,7 +9,6 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"github.com/wieiswie/wieiswie/index"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
@@ -57,12 +56,12 @@ type RenderOptions struct {
 // Render turns a search result into a Slack message: the answer when there
 // is one, "Bedoelde je …?" when the bot is unsure, "Ik vond niets over …"
 // when it found nothing.
-func Render(res index.Result, opts RenderOptions) Message {
+func Render(res knowledge.Result, opts RenderOptions) Message {
 	var m Message
 	switch {
-	case res.Outcome == index.NotFound || len(res.Answers) == 0:
+	case res.Outcome == knowledge.NotFound || len(res.Answers) == 0:
 		m = renderNotFound(res, opts)
-	case res.Outcome == index.Ambiguous:
+	case res.Outcome == knowledge.Ambiguous:
 		m = renderAmbiguous(res, opts)
 	default:
 		m = renderAnswer(res, opts)
@@ -72,7 +71,7 @@ func Render(res index.Result, opts RenderOptions) Message {
 	return m
 }
 
-func renderAnswer(res index.Result, opts RenderOptions) Message {
+func renderAnswer(res knowledge.Result, opts RenderOptions) Message {
 	a := res.Answers[0]
 	var blocks []slack.Block
 	if q := questionContext(res.Question, opts); q != nil {
@@ -83,7 +82,7 @@ func renderAnswer(res index.Result, opts RenderOptions) Message {
 	contact := contactText(a.Contact)
 	var parts []string
 	switch {
-	case res.Shape == index.ShapeContactOf:
+	case res.Shape == knowledge.ShapeContactOf:
 		if contact == "" {
 			contact = "Ik vond geen telefoonnummer of e-mailadres voor " + bold(escapeMrkdwn(answerTitle(a))) + "."
 		}
@@ -92,7 +91,7 @@ func renderAnswer(res index.Result, opts RenderOptions) Message {
 			truncate(functionsText(a.Functions, compactFunctions), compactSectionText),
 			excerptText(a.Excerpt, excerptChars),
 		}
-	case res.Shape == index.ShapeRolesOfPerson:
+	case res.Shape == knowledge.ShapeRolesOfPerson:
 		fns := functionsText(a.Functions, listFunctions)
 		if fns == "" {
 			fns = "Ik vond geen functies voor " + bold(escapeMrkdwn(answerTitle(a))) + "."
@@ -102,7 +101,7 @@ func renderAnswer(res index.Result, opts RenderOptions) Message {
 			truncate(contact, contactSectionText),
 			excerptText(a.Excerpt, excerptChars),
 		}
-	case res.Shape == index.ShapeWhatDoesRole || a.Kind == knowledge.KindFunction:
+	case res.Shape == knowledge.ShapeWhatDoesRole || a.Kind == knowledge.KindFunction:
 		parts = []string{
 			excerptText(a.Excerpt, excerptChars),
 			truncate(functionsText(a.Functions, compactFunctions), compactSectionText),
@@ -138,7 +137,7 @@ func renderAnswer(res index.Result, opts RenderOptions) Message {
 	return Message{Text: answerFallback(a, res.Shape), Blocks: blocks}
 }
 
-func renderAmbiguous(res index.Result, opts RenderOptions) Message {
+func renderAmbiguous(res knowledge.Result, opts RenderOptions) Message {
 	var blocks []slack.Block
 	if q := questionContext(res.Question, opts); q != nil {
 		blocks = append(blocks, q)
@@ -161,7 +160,7 @@ func renderAmbiguous(res index.Result, opts RenderOptions) Message {
 	return Message{Text: escapeMrkdwn("Bedoelde je " + joinDutch(names, "of") + "?"), Blocks: blocks}
 }
 
-func renderNotFound(res index.Result, opts RenderOptions) Message {
+func renderNotFound(res knowledge.Result, opts RenderOptions) Message {
 	var blocks []slack.Block
 	if q := questionContext(res.Question, opts); q != nil {
 		blocks = append(blocks, q)
@@ -199,13 +198,13 @@ func renderNotFound(res index.Result, opts RenderOptions) Message {
 // RenderMore lists the candidates after the first one, with a little more
 // detail than the compact list under an answer; it is what the "Meer
 // resultaten" button shows.
-func RenderMore(res index.Result) Message {
+func RenderMore(res knowledge.Result) Message {
 	q := escapeMrkdwn(truncateRunes(strings.TrimSpace(res.Question), 200))
-	var candidates []index.Answer
+	var candidates []knowledge.Answer
 	if len(res.Answers) > 1 {
 		candidates = res.Answers[1:]
 	}
-	if res.Outcome == index.Ambiguous {
+	if res.Outcome == knowledge.Ambiguous {
 		candidates = res.Answers // none of them was the answer
 	}
 	if len(candidates) == 0 {
@@ -227,7 +226,7 @@ func RenderMore(res index.Result) Message {
 		if c := contactLine(a.Contact); c != "" {
 			b.WriteString("\n" + c)
 		}
-		if e := excerptText(index.Excerpt{Text: a.Excerpt.Text, Highlights: a.Excerpt.Highlights}, moreExcerptChars); e != "" {
+		if e := excerptText(knowledge.Excerpt{Text: a.Excerpt.Text, Highlights: a.Excerpt.Highlights}, moreExcerptChars); e != "" {
 			b.WriteString("\n" + e)
 		}
 		blocks = append(blocks, section(truncate(b.String(), compactSectionText)), contextBlock(sourceText(a)))
@@ -277,7 +276,7 @@ func userRef(id string) string {
 	return escapeMrkdwn(id)
 }
 
-func answerActions(res index.Result, opts RenderOptions, more, share bool) *slack.ActionBlock {
+func answerActions(res knowledge.Result, opts RenderOptions, more, share bool) *slack.ActionBlock {
 	var bs []*slack.ButtonBlockElement
 	if share && opts.Share {
 		bs = append(bs, button("Deel in kanaal", actionShare, questionValue(res.Question), slack.StylePrimary))
@@ -320,7 +319,7 @@ func parseFeedbackValue(v string) (source, question string) {
 }
 
 // answerTitle is what an answer is called: the person, else the document.
-func answerTitle(a index.Answer) string {
+func answerTitle(a knowledge.Answer) string {
 	for _, s := range []string{a.Name, a.Title, a.Source} {
 		if s = strings.Join(strings.Fields(s), " "); s != "" {
 			return s
@@ -331,7 +330,7 @@ func answerTitle(a index.Answer) string {
 
 // candidateLine is one compact line for a candidate: name, first function
 // and organisation.
-func candidateLine(a index.Answer) string {
+func candidateLine(a knowledge.Answer) string {
 	line := bold(escapeMrkdwn(truncateRunes(answerTitle(a), 100)))
 	var detail []string
 	if title, bodies := firstFunction(a.Functions); title != "" || len(bodies) > 0 {
@@ -501,7 +500,7 @@ func linkList(items []string, max int, link func(string) string) string {
 }
 
 // sourceText names the document an answer comes from.
-func sourceText(a index.Answer) string {
+func sourceText(a knowledge.Answer) string {
 	parts := []string{":page_facing_up: Bron: " + escapeMrkdwn(truncateRunes(a.Source, 200))}
 	if a.Organisation != "" {
 		parts = append(parts, escapeMrkdwn(truncateRunes(a.Organisation, 200)))
@@ -511,7 +510,7 @@ func sourceText(a index.Answer) string {
 
 // excerptText quotes the excerpt (at most max characters of its text) with
 // the matched words in bold.
-func excerptText(e index.Excerpt, max int) string {
+func excerptText(e knowledge.Excerpt, max int) string {
 	e = shortenExcerpt(e, max)
 	if strings.TrimSpace(e.Text) == "" {
 		return ""
@@ -540,7 +539,7 @@ func excerptText(e index.Excerpt, max int) string {
 // boundary when there is one nearby) and tidies the highlights so every
 // bold marker renders: in range, not overlapping, not across lines and
 // without surrounding spaces (Slack ignores "* word*").
-func shortenExcerpt(e index.Excerpt, max int) index.Excerpt {
+func shortenExcerpt(e knowledge.Excerpt, max int) knowledge.Excerpt {
 	text := e.Text
 	cut := false
 	if at := runeOffset(text, max); at < len(text) {
@@ -550,14 +549,14 @@ func shortenExcerpt(e index.Excerpt, max int) index.Excerpt {
 		}
 		text, cut = s, true
 	}
-	var spans []index.Span
+	var spans []knowledge.Span
 	for _, h := range e.Highlights {
 		if h.Start >= 0 && h.End <= len(text) && h.Start < h.End {
 			spans = append(spans, h)
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	var out []index.Span
+	var out []knowledge.Span
 	for _, h := range spans {
 		for h.Start < h.End && isSpaceByte(text[h.Start]) {
 			h.Start++
@@ -579,7 +578,7 @@ func shortenExcerpt(e index.Excerpt, max int) index.Excerpt {
 	if cut {
 		text = strings.TrimRightFunc(text, unicode.IsSpace) + " " + ellipsis
 	}
-	return index.Excerpt{Heading: e.Heading, Text: text, Highlights: out}
+	return knowledge.Excerpt{Heading: e.Heading, Text: text, Highlights: out}
 }
 
 // runeOffset is the byte offset just past the first n runes of s (len(s)
@@ -597,9 +596,9 @@ func runeOffset(s string, n int) int {
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
 // answerFallback is the one-line text version of an answer.
-func answerFallback(a index.Answer, shape index.Shape) string {
+func answerFallback(a knowledge.Answer, shape knowledge.Shape) string {
 	parts := []string{answerTitle(a)}
-	if title, bodies := firstFunction(a.Functions); title != "" && shape != index.ShapeContactOf {
+	if title, bodies := firstFunction(a.Functions); title != "" && shape != knowledge.ShapeContactOf {
 		parts[0] += " — " + title
 		if len(bodies) > 0 {
 			parts[0] += " (" + strings.Join(bodies, ", ") + ")"

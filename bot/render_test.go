@@ -11,14 +11,13 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"github.com/wieiswie/wieiswie/index"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 func TestRenderGolden(t *testing.T) {
-	person := resultFor("wie is algemeen directeur", index.ShapeWhoIsRole, index.Answered, mietGobert(), financieel())
+	person := resultFor("wie is algemeen directeur", knowledge.ShapeWhoIsRole, knowledge.Answered, mietGobert(), financieel())
 	tests := []struct {
 		name string
 		msg  Message
@@ -26,12 +25,12 @@ func TestRenderGolden(t *testing.T) {
 		{"person", Render(person, RenderOptions{})},
 		{"person_slash", Render(person, RenderOptions{ShowQuestion: true, Share: true})},
 		{"person_shared", Render(person, RenderOptions{ShowQuestion: true, SharedBy: "U0ASKER"})},
-		{"contact", Render(resultFor("telefoonnummer van de algemeen directeur", index.ShapeContactOf, index.Answered, mietGobert()), RenderOptions{})},
-		{"roles", Render(resultFor("welke functies heeft Miet Gobert", index.ShapeRolesOfPerson, index.Answered, mietGobert()), RenderOptions{})},
-		{"function", Render(resultFor("wat doet de algemeen directeur", index.ShapeWhatDoesRole, index.Answered, functionDescription(), mietGobert()), RenderOptions{})},
-		{"ambiguous", Render(resultFor("directeur", index.ShapeKeywords, index.Ambiguous, mietGobert(), financieel(), burgemeester()), RenderOptions{})},
-		{"not_found", Render(index.Result{
-			Question: "wie is de brandweercommandant", Shape: index.ShapeWhoIsRole, Outcome: index.NotFound,
+		{"contact", Render(resultFor("telefoonnummer van de algemeen directeur", knowledge.ShapeContactOf, knowledge.Answered, mietGobert()), RenderOptions{})},
+		{"roles", Render(resultFor("welke functies heeft Miet Gobert", knowledge.ShapeRolesOfPerson, knowledge.Answered, mietGobert()), RenderOptions{})},
+		{"function", Render(resultFor("wat doet de algemeen directeur", knowledge.ShapeWhatDoesRole, knowledge.Answered, functionDescription(), mietGobert()), RenderOptions{})},
+		{"ambiguous", Render(resultFor("directeur", knowledge.ShapeKeywords, knowledge.Ambiguous, mietGobert(), financieel(), burgemeester()), RenderOptions{})},
+		{"not_found", Render(knowledge.Result{
+			Question: "wie is de brandweercommandant", Shape: knowledge.ShapeWhoIsRole, Outcome: knowledge.NotFound,
 			Topic: "brandweercommandant", Known: []string{"algemeen directeur", "burgemeester", "financieel directeur"},
 		}, RenderOptions{})},
 		{"more", RenderMore(person)},
@@ -92,20 +91,20 @@ func TestRenderLeads(t *testing.T) {
 		return ""
 	}
 	tests := []struct {
-		shape  index.Shape
-		answer index.Answer
+		shape  knowledge.Shape
+		answer knowledge.Answer
 		lead   string
 	}{
-		{index.ShapeWhoIsRole, mietGobert(), "*Functie*\n• Algemeen directeur — Schepencollege, Gemeenteraad, OCMW raad"},
-		{index.ShapeWhoIsRole, burgemeester(), "*Functies*\n• Burgemeester — Schepencollege\n• Raadslid — Gemeenteraad"},
-		{index.ShapeContactOf, mietGobert(), "*Contact*\n:telephone_receiver: <tel:+3250630100|+32 50 630 100>"},
-		{index.ShapeRolesOfPerson, mietGobert(), "*Functie*\n• Algemeen directeur — Schepencollege, Gemeenteraad, OCMW raad"},
-		{index.ShapeWhatDoesRole, functionDescription(), "*Doel van de functie*\n>De *algemeen directeur*"},
-		{index.ShapeWhoIsRole, functionDescription(), "*Doel van de functie*"},
+		{knowledge.ShapeWhoIsRole, mietGobert(), "*Functie*\n• Algemeen directeur — Schepencollege, Gemeenteraad, OCMW raad"},
+		{knowledge.ShapeWhoIsRole, burgemeester(), "*Functies*\n• Burgemeester — Schepencollege\n• Raadslid — Gemeenteraad"},
+		{knowledge.ShapeContactOf, mietGobert(), "*Contact*\n:telephone_receiver: <tel:+3250630100|+32 50 630 100>"},
+		{knowledge.ShapeRolesOfPerson, mietGobert(), "*Functie*\n• Algemeen directeur — Schepencollege, Gemeenteraad, OCMW raad"},
+		{knowledge.ShapeWhatDoesRole, functionDescription(), "*Doel van de functie*\n>De *algemeen directeur*"},
+		{knowledge.ShapeWhoIsRole, functionDescription(), "*Doel van de functie*"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.shape), func(t *testing.T) {
-			m := Render(resultFor("vraag", tt.shape, index.Answered, tt.answer), RenderOptions{})
+			m := Render(resultFor("vraag", tt.shape, knowledge.Answered, tt.answer), RenderOptions{})
 			if got := firstSection(m); !strings.HasPrefix(got, tt.lead) {
 				t.Errorf("first section = %q, want it to start with %q", got, tt.lead)
 			}
@@ -113,7 +112,7 @@ func TestRenderLeads(t *testing.T) {
 	}
 	noContact := mietGobert()
 	noContact.Contact = knowledge.Contact{}
-	m := Render(resultFor("telefoon van Miet", index.ShapeContactOf, index.Answered, noContact), RenderOptions{})
+	m := Render(resultFor("telefoon van Miet", knowledge.ShapeContactOf, knowledge.Answered, noContact), RenderOptions{})
 	if got := firstSection(m); !strings.HasPrefix(got, "Ik vond geen telefoonnummer of e-mailadres voor *Miet Gobert*.") {
 		t.Errorf("contact question without contact: first section = %q", got)
 	}
@@ -121,9 +120,9 @@ func TestRenderLeads(t *testing.T) {
 
 // hostile is document text that tries everything: pings, mentions, links,
 // entities and formatting characters.
-func hostile() index.Answer {
+func hostile() knowledge.Answer {
 	text := "Bel <!channel> nu & *snel* `code` ~weg~ <@U123|jan> <https://evil.example|klik> &amp; &lt;"
-	return index.Answer{
+	return knowledge.Answer{
 		Source:       "<@U999>.md",
 		Title:        "Titel <!here>",
 		Kind:         knowledge.KindPerson,
@@ -139,28 +138,28 @@ func hostile() index.Answer {
 			Address: "<!here> straat & co *1*",
 			Website: "https://x.be/?a=1&b=<2>|y",
 		},
-		Excerpt: index.Excerpt{
+		Excerpt: knowledge.Excerpt{
 			Heading:    "<!channel> *kop*",
 			Text:       text,
-			Highlights: []index.Span{span(text, "snel"), span(text, "<@U123|jan>"), span(text, "& ")},
+			Highlights: []knowledge.Span{span(text, "snel"), span(text, "<@U123|jan>"), span(text, "& ")},
 		},
 	}
 }
 
 func TestRenderEscapesHostileText(t *testing.T) {
 	h := hostile()
-	for _, shape := range []index.Shape{index.ShapeWhoIsRole, index.ShapeContactOf, index.ShapeRolesOfPerson, index.ShapeWhatDoesRole} {
-		res := index.Result{
-			Question: "<!channel> wie & *wat*?", Shape: shape, Outcome: index.Answered,
-			Topic: "<@U123>", Answers: []index.Answer{h, h}, Known: []string{"<!here>", "a & b"},
+	for _, shape := range []knowledge.Shape{knowledge.ShapeWhoIsRole, knowledge.ShapeContactOf, knowledge.ShapeRolesOfPerson, knowledge.ShapeWhatDoesRole} {
+		res := knowledge.Result{
+			Question: "<!channel> wie & *wat*?", Shape: shape, Outcome: knowledge.Answered,
+			Topic: "<@U123>", Answers: []knowledge.Answer{h, h}, Known: []string{"<!here>", "a & b"},
 		}
 		msgs := map[string]Message{
 			"answer":    Render(res, RenderOptions{ShowQuestion: true, Share: true}),
 			"shared":    Render(res, RenderOptions{SharedBy: "U0ASKER"}),
 			"forged":    Render(res, RenderOptions{SharedBy: "<!channel>"}),
 			"more":      RenderMore(res),
-			"ambiguous": Render(withOutcome(res, index.Ambiguous), RenderOptions{ShowQuestion: true}),
-			"not found": Render(withOutcome(res, index.NotFound), RenderOptions{ShowQuestion: true}),
+			"ambiguous": Render(withOutcome(res, knowledge.Ambiguous), RenderOptions{ShowQuestion: true}),
+			"not found": Render(withOutcome(res, knowledge.NotFound), RenderOptions{ShowQuestion: true}),
 		}
 		for name, m := range msgs {
 			name = string(shape) + " " + name
@@ -175,7 +174,7 @@ func TestRenderEscapesHostileText(t *testing.T) {
 	}
 	// The highlighted mention is bold but inert; document asterisks around
 	// a highlight stay look-alikes next to the bot's own bold markers.
-	m := Render(index.Result{Question: "q", Outcome: index.Answered, Answers: []index.Answer{h}}, RenderOptions{})
+	m := Render(knowledge.Result{Question: "q", Outcome: knowledge.Answered, Answers: []knowledge.Answer{h}}, RenderOptions{})
 	texts := strings.Join(mrkdwnTexts(m), "\n")
 	for _, want := range []string{
 		"*&lt;@U123|jan&gt;*",
@@ -232,7 +231,7 @@ func mrkdwnTexts(m Message) []string {
 	return out
 }
 
-func withOutcome(res index.Result, o index.Outcome) index.Result {
+func withOutcome(res knowledge.Result, o knowledge.Outcome) knowledge.Result {
 	res.Outcome = o
 	return res
 }
@@ -241,11 +240,11 @@ func TestRenderOversizedDocument(t *testing.T) {
 	// 100 KB of excerpt with a highlight every sentence, entities that a
 	// careless cut would split, and emoji that count double.
 	var b strings.Builder
-	var spans []index.Span
+	var spans []knowledge.Span
 	for b.Len() < 100*1024 {
 		start := b.Len()
 		b.WriteString("De algemeen directeur & het team 👍 <werken> samen; ")
-		spans = append(spans, index.Span{Start: start + 3, End: start + 21})
+		spans = append(spans, knowledge.Span{Start: start + 3, End: start + 21})
 	}
 	var fns []knowledge.Function
 	for i := 0; i < 40; i++ {
@@ -259,7 +258,7 @@ func TestRenderOversizedDocument(t *testing.T) {
 		phones = append(phones, "+32 50 630 1"+string(rune('0'+i%10))+"0")
 		emails = append(emails, "persoon"+string(rune('a'+i%26))+"@knokke-heist.be")
 	}
-	big := index.Answer{
+	big := knowledge.Answer{
 		Source:       strings.Repeat("map/", 100) + "kaart.md",
 		Title:        strings.Repeat("Titel & ", 100),
 		Kind:         knowledge.KindPerson,
@@ -267,9 +266,9 @@ func TestRenderOversizedDocument(t *testing.T) {
 		Name:         strings.Repeat("Miet Gobert & ", 60),
 		Functions:    fns,
 		Contact:      knowledge.Contact{Phones: phones, Emails: emails, Address: strings.Repeat("Alfred Verweeplein 1 & ", 300), Website: "https://" + strings.Repeat("a", 4000) + ".be"},
-		Excerpt:      index.Excerpt{Heading: strings.Repeat("Kop & ", 100), Text: b.String(), Highlights: spans},
+		Excerpt:      knowledge.Excerpt{Heading: strings.Repeat("Kop & ", 100), Text: b.String(), Highlights: spans},
 	}
-	answers := make([]index.Answer, 12)
+	answers := make([]knowledge.Answer, 12)
 	for i := range answers {
 		answers[i] = big
 	}
@@ -278,9 +277,9 @@ func TestRenderOversizedDocument(t *testing.T) {
 	for i := 0; i < 50; i++ {
 		known = append(known, strings.Repeat("functie & ", 20))
 	}
-	for _, shape := range []index.Shape{index.ShapeWhoIsRole, index.ShapeContactOf, index.ShapeRolesOfPerson, index.ShapeWhatDoesRole, index.ShapeKeywords} {
-		for _, outcome := range []index.Outcome{index.Answered, index.Ambiguous, index.NotFound} {
-			res := index.Result{Question: question, Shape: shape, Outcome: outcome, Topic: question, Answers: answers, Known: known}
+	for _, shape := range []knowledge.Shape{knowledge.ShapeWhoIsRole, knowledge.ShapeContactOf, knowledge.ShapeRolesOfPerson, knowledge.ShapeWhatDoesRole, knowledge.ShapeKeywords} {
+		for _, outcome := range []knowledge.Outcome{knowledge.Answered, knowledge.Ambiguous, knowledge.NotFound} {
+			res := knowledge.Result{Question: question, Shape: shape, Outcome: outcome, Topic: question, Answers: answers, Known: known}
 			name := string(shape) + "/" + string(outcome)
 			checkMessage(t, name, Render(res, RenderOptions{ShowQuestion: true, Share: true}))
 			checkMessage(t, name+" shared", Render(res, RenderOptions{SharedBy: "U0ASKER"}))

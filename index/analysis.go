@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/dutch"
 
+	"github.com/wieiswie/wieiswie/index/lexicon"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
@@ -39,8 +40,13 @@ const (
 //go:embed data/stems.txt
 var stemsTxt string
 
-//go:embed data/compound_parts.txt
-var compoundPartsTxt string
+// dutchLexicon is the embedded Dutch lexicon (see package lexicon), parsed on
+// first use and never changed: immutable data like the embedded files, kept
+// once because every analyzer bleve builds asks for it.
+var dutchLexicon = sync.OnceValues(lexicon.Dutch)
+
+// englishLexicon is the embedded English–Dutch dictionary, likewise.
+var englishLexicon = sync.OnceValues(lexicon.English)
 
 func init() {
 	must := func(err error) {
@@ -52,7 +58,7 @@ func init() {
 		return foldFilter{}, nil
 	}))
 	must(registry.RegisterTokenFilter(stemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return newStemFilter(stemsTxt), nil
+		return newStemFilter(stemsTxt)
 	}))
 	must(registry.RegisterTokenFilter(compoundFilterName, func(config map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
 		name, _ := config["dict_token_map"].(string)
@@ -60,17 +66,18 @@ func init() {
 		if err != nil {
 			return nil, fmt.Errorf("compound dictionary %q: %w", name, err)
 		}
-		return compoundFilter{dict: dict}, nil
+		lex, err := dutchLexicon()
+		if err != nil {
+			return nil, err
+		}
+		return compoundFilter{dict: dict, lex: lex, cache: &boundedCache{}}, nil
 	}))
 }
 
-// addAnalysis registers our analyzers on m. The compound dictionary is the
-// knowledge base's own vocabulary plus a shipped list of common parts.
+// addAnalysis registers our analyzers on m. Compounds are split by the Dutch
+// lexicon, and else into words of the knowledge base's own vocabulary.
 func addAnalysis(m *mapping.IndexMappingImpl, vocabulary []string) error {
-	parts := make([]interface{}, 0, len(vocabulary)+200)
-	for _, w := range strings.Fields(compoundPartsTxt) {
-		parts = append(parts, knowledge.Fold(w))
-	}
+	parts := make([]interface{}, 0, len(vocabulary))
 	for _, w := range vocabulary {
 		parts = append(parts, w)
 	}
@@ -119,11 +126,18 @@ func isASCII(b []byte) bool {
 }
 
 // compoundFilter adds the parts of Dutch compounds as extra tokens at the
-// same position: klachtenbehandeling → klachten + behandeling,
-// personeelsbeleid → personeel + beleid. Unlike bleve's dict_compound it
-// splits only into parts that cover the whole word (allowing the linking
-// -s- and -e-/-en-), which keeps "acht" out of "klachten".
-type compoundFilter struct{ dict analysis.TokenMap }
+// same position: klachtenbehandeling → klacht + behandeling,
+// informatieveiligheidsadviseur → informatie + veiligheid + adviseur, so a
+// question's "veiligheidsadviseur" meets a document's
+// "informatieveiligheidsadviseur". The Dutch lexicon splits where
+// Hunspell's compound rules allow (never "acht" out of "klachten"); a word
+// it does not know is split into words of the knowledge base's own
+// vocabulary that cover it whole, allowing the linking -s- and -e(n)-.
+type compoundFilter struct {
+	dict  analysis.TokenMap
+	lex   *lexicon.Lexicon
+	cache *boundedCache // word → parts; words repeat endlessly
+}
 
 const minPart = 3
 
@@ -134,11 +148,27 @@ func (f compoundFilter) Filter(input analysis.TokenStream) analysis.TokenStream 
 		if len(t.Term) < 2*minPart+1 {
 			continue
 		}
-		for _, p := range f.split(string(t.Term), 0) {
+		for _, p := range f.parts(string(t.Term)) {
 			out = append(out, &analysis.Token{Term: []byte(p), Start: t.Start, End: t.End, Position: t.Position, Type: t.Type})
 		}
 	}
 	return out
+}
+
+// parts returns the parts of a compound, nil for a simple word.
+func (f compoundFilter) parts(word string) []string {
+	if p, ok := f.cache.load(word); ok {
+		return p.([]string)
+	}
+	p := f.lex.Split(word)
+	if len(p) < 2 {
+		p = nil
+		if !f.lex.IsWord(word) {
+			p = f.split(word, 0)
+		}
+	}
+	f.cache.store(word, p)
+	return p
 }
 
 // split returns the parts of word when it is a compound of dictionary words,
@@ -172,23 +202,45 @@ func (f compoundFilter) split(word string, depth int) []string {
 	return nil
 }
 
-// stemFilter is the Dutch Snowball stemmer with two repairs: a list of
-// explicit overrides (data/stems.txt), and verb forms in -t
-// (behandelt, verwerkt, leidt) reduced to the stem of their infinitive, which
-// Snowball leaves apart from behandelen / behandeling.
+// stemFilter is the Dutch Snowball stemmer behind the lexicon's lemmas:
+// a word is first brought to its dictionary form (verkeersongevallen →
+// verkeersongeval, behandelt → behandelen, klachten → klacht), which
+// Snowball alone gets wrong, then stemmed, so behandelt, behandelen and
+// behandeling meet. A list of explicit overrides (data/stems.txt) comes
+// first; for a word the lexicon does not know, verb forms in -t are
+// taken to their infinitive.
 type stemFilter struct {
 	overrides map[string]string
-	// cache remembers stems: Snowball is the costliest step of analysis and
-	// a knowledge base repeats its words endlessly. Bounded by maxCached.
-	cache  *sync.Map
-	cached *atomic.Int64
+	lex       *lexicon.Lexicon
+	// cache remembers stems: stemming is the costliest step of analysis
+	// and a knowledge base repeats its words endlessly.
+	cache *boundedCache
 }
 
-// maxCached bounds the stem cache (about 40 MB at most).
+// boundedCache is a concurrent map that stops taking entries at
+// maxCached (about 40 MB at most).
+type boundedCache struct {
+	m sync.Map
+	n atomic.Int64
+}
+
 const maxCached = 400_000
 
-func newStemFilter(list string) stemFilter {
-	f := stemFilter{overrides: map[string]string{}, cache: &sync.Map{}, cached: &atomic.Int64{}}
+func (c *boundedCache) load(k string) (any, bool) { return c.m.Load(k) }
+
+func (c *boundedCache) store(k string, v any) {
+	if c.n.Load() < maxCached {
+		c.m.Store(k, v)
+		c.n.Add(1)
+	}
+}
+
+func newStemFilter(list string) (stemFilter, error) {
+	lex, err := dutchLexicon()
+	if err != nil {
+		return stemFilter{}, err
+	}
+	f := stemFilter{overrides: map[string]string{}, lex: lex, cache: &boundedCache{}}
 	sc := bufio.NewScanner(strings.NewReader(list))
 	for sc.Scan() {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -200,7 +252,7 @@ func newStemFilter(list string) stemFilter {
 			f.overrides[knowledge.Fold(w)] = strings.TrimSpace(stem)
 		}
 	}
-	return f
+	return f, nil
 }
 
 func (f stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
@@ -211,14 +263,11 @@ func (f stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func (f stemFilter) stem(w string) string {
-	if s, ok := f.cache.Load(w); ok {
+	if s, ok := f.cache.load(w); ok {
 		return s.(string)
 	}
 	s := f.stemUncached(w)
-	if f.cached.Load() < maxCached {
-		f.cache.Store(w, s)
-		f.cached.Add(1)
-	}
+	f.cache.store(w, s)
 	return s
 }
 
@@ -226,7 +275,12 @@ func (f stemFilter) stemUncached(w string) string {
 	if s, ok := f.overrides[w]; ok {
 		return s
 	}
-	if n := len(w); n >= 5 && w[n-1] == 't' && isVerbFormConsonant(w[n-2]) {
+	if lemmas := f.lex.Lemmas(w); len(lemmas) > 0 {
+		if s, ok := f.overrides[lemmas[0]]; ok {
+			return s
+		}
+		w = lemmas[0]
+	} else if n := len(w); n >= 5 && w[n-1] == 't' && isVerbFormConsonant(w[n-2]) {
 		w = w[:n-1] + "en"
 	}
 	env := snowballstem.NewEnv(w)

@@ -3,8 +3,10 @@ package index
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -47,37 +49,176 @@ func (ix view) ask(ctx context.Context, text string, top int) (Result, error) {
 	res := Result{Question: text, Shape: q.shape, Topic: q.topic}
 	defer func() { res.Took = time.Since(start) }()
 
-	cs := ix.concepts(ctx, q)
-	if len(cs) == 0 || ix.unheldRole(q) {
-		res.Outcome = NotFound
-		res.Known = ix.known()
-		res.Took = time.Since(start)
-		return res, nil
-	}
-	hits, err := ix.search(ctx, q, cs)
+	cs, ranked, f, err := ix.candidates(ctx, q)
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", text, err)
 	}
-	ranked, unmatched := ix.rank(q, cs, hits)
-	res.Outcome = outcome(q, ranked)
-	if unmatched {
-		// Part of the question is about something no candidate has
-		// ("de schepen van landbouw" where no schepen has landbouw):
-		// naming a schepen anyway would be a wrong answer.
-		res.Outcome = NotFound
-	}
+	res.Outcome = decide(shippedModel, q, ranked, f)
 	if res.Outcome == NotFound {
 		res.Known = ix.known()
-	} else {
-		for _, c := range ranked {
-			if len(res.Answers) == top || c.coverage < suggestAt {
-				break
+		return res, nil
+	}
+	for _, c := range ranked {
+		if len(res.Answers) == top {
+			break
+		}
+		res.Answers = append(res.Answers, ix.answer(q, cs, c))
+	}
+	return res, nil
+}
+
+// candidates ranks the documents that may answer q and returns the evidence
+// for answering with the first (see features).
+func (ix view) candidates(ctx context.Context, q question) ([]concept, []hit, features, error) {
+	cs := ix.concepts(ctx, q)
+	if len(cs) == 0 {
+		return nil, nil, nil, nil
+	}
+	hits, err := ix.search(ctx, q, cs)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ranked, unmatched := ix.rank(q, cs, hits)
+	return cs, ranked, ix.features(q, cs, ranked, unmatched), nil
+}
+
+// features describes the first answer and the question (see featureNames).
+func (ix view) features(q question, cs []concept, ranked []hit, unmatched float64) features {
+	f := make(features, len(featureNames))
+	set := f.set
+	required, oov := 0, 0
+	for _, c := range cs {
+		if c.kind == "word" && !c.optional {
+			required++
+			if c.oov {
+				oov++
 			}
-			res.Answers = append(res.Answers, ix.answer(q, cs, c))
 		}
 	}
-	res.Took = time.Since(start)
-	return res, nil
+	if required > 0 {
+		set("oov", float64(oov)/float64(required))
+	}
+	set("words", math.Log1p(float64(required-oov)))
+	set("unmatched", unmatched)
+	set("unheld", b2f(ix.unheldRole(q)))
+	set("unknown-role", b2f((q.shape == ShapeWhoIsRole || q.shorthand) && len(q.roles) == 0 && len(q.names) == 0 && oov > 0))
+	set("role-asked", b2f(len(q.roles) > 0))
+	set("name-asked", b2f(len(q.names) > 0))
+	if len(ranked) == 0 {
+		return f
+	}
+	top := ranked[0]
+	set("coverage", top.coverage)
+	if required > 0 {
+		terms := ix.docTerms(top.doc).all
+		held := 0
+		for _, c := range cs {
+			if c.kind == "word" && !c.optional && matchWord(c, terms) >= fullMatch {
+				held++
+			}
+		}
+		set("qualifiers", float64(held)/float64(required))
+	} else {
+		set("qualifiers", 1)
+	}
+	gap := top.score
+	if len(ranked) > 1 {
+		gap -= ranked[1].score
+	}
+	set("gap", gap)
+	if len(q.roles) > 0 {
+		roles := ix.docRoles(top.doc)
+		held := true
+		for _, r := range q.roles {
+			held = held && (roles[r] || ix.holdsWithin(top.doc, r))
+		}
+		set("role-held", b2f(held))
+	}
+	if len(q.complements) > 0 {
+		set("complement-missing", b2f(!ix.holdsComplements(q, cs, top.doc)))
+	}
+	if len(q.names) > 0 {
+		set("name-found", b2f(knowledge.Fold(top.doc.Name) == q.names[0]))
+	}
+	set("other-name", b2f(q.otherName))
+	return f
+}
+
+// fullMatch is what matchWord gives a word that a document has as such or
+// as the start of a compound, not only in part.
+const fullMatch = 0.8
+
+// holdsComplements reports whether d has the complements of the roles asked
+// ("landbouw" of "schepen van landbouw") where it speaks of the role: in a
+// title or name, or in a passage that also names a role asked. A word
+// elsewhere in the document is not enough: a schepen's card may mention
+// landbouw in passing.
+func (ix view) holdsComplements(q question, cs []concept, d *knowledge.Document) bool {
+	concepts := make([]concept, len(q.complements))
+	for i, w := range q.complements {
+		concepts[i] = concept{terms: ix.analyzeTerms(w)}
+		for _, c := range cs {
+			if c.kind == "word" && c.key == w {
+				concepts[i] = c
+			}
+		}
+	}
+	has := func(terms map[string]bool) bool {
+		for _, c := range concepts {
+			if matchWord(c, terms) < fullMatch {
+				return false
+			}
+		}
+		return true
+	}
+	if has(ix.docTerms(d).strong) {
+		return true
+	}
+	var roleTerms [][]string
+	for _, r := range q.roles {
+		roleTerms = append(roleTerms, ix.analyzeTerms(r))
+	}
+	for _, p := range d.Passages {
+		terms := map[string]bool{}
+		for _, t := range ix.analyze(p.Heading + "\n" + p.Text) {
+			terms[string(t.Term)] = true
+		}
+		for _, rt := range roleTerms {
+			if containsAll(terms, rt) && has(terms) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// decide turns the model's estimate for the first answer into an outcome.
+func decide(m model, q question, ranked []hit, f features) Outcome {
+	if len(ranked) == 0 {
+		return NotFound
+	}
+	p := m.prob(f)
+	switch {
+	case p < m.suggestAt:
+		return NotFound
+	case p < m.answerAt:
+		return Ambiguous
+	}
+	// Several organisations could answer and the question named none.
+	if q.org == "" && len(ranked) > 1 {
+		a, b := ranked[0], ranked[1]
+		if a.score-b.score < 0.02 && !sameOrg(a.doc.Organisation, b.doc.Organisation) {
+			return Ambiguous
+		}
+	}
+	return Answered
 }
 
 // cleanQuestion keeps a question to a sane length and drops control
@@ -104,7 +245,11 @@ func cleanQuestion(s string) string {
 // and naming the holder of something else would be wrong.
 func (ix view) unheldRole(q question) bool {
 	for _, r := range q.roles {
-		if !ix.vocab.held[r] && !ix.vocab.heldWithin(ix.roleForms(r)) {
+		if q.org == "" {
+			if !ix.vocab.held[r] && !ix.vocab.heldWithin(ix.roleForms(r)) {
+				return true
+			}
+		} else if !ix.vocab.heldByOrg(knowledge.Fold(q.org), r, ix.roleForms(r)) {
 			return true
 		}
 	}
@@ -147,6 +292,10 @@ type concept struct {
 	// words are in more than one document in twenty.
 	df     map[string]int
 	common bool
+	// oov words are in no document, also after spelling correction: they
+	// say nothing about which document answers, so they do not count in
+	// coverage; how many there are is a feature of the question.
+	oov bool
 }
 
 func (ix view) concepts(ctx context.Context, q question) []concept {
@@ -166,12 +315,14 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 	var all []string
 	for _, w := range q.words {
 		c := concept{kind: "word", key: w.text, optional: w.optional}
-		for _, v := range w.variants {
+		for j, v := range w.variants {
 			toks := ix.analyze(v)
 			for i, t := range toks {
 				if i == 0 || t.Position != toks[i-1].Position {
 					c.terms = appendNew(c.terms, string(t.Term))
-				} else {
+				} else if j == 0 {
+					// The parts of the word itself, not of its
+					// equivalents: "personnel" is no per+son+nel.
 					c.parts = appendNew(c.parts, string(t.Term))
 				}
 			}
@@ -205,6 +356,7 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 				known = true
 			}
 		}
+		c.oov = !known
 		c.weight = 0.3 + 0.7*idf(best, n)/maxIDF
 		c.df = df
 		c.common = best > n/20
@@ -252,11 +404,20 @@ func (ix view) correct(ctx context.Context, term string) string {
 	if err != nil {
 		return ""
 	}
-	defer dict.Close()
-	best, bestCount := "", uint64(0)
+	var cands []string
 	for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
-		if e.Count > bestCount {
-			best, bestCount = e.Term, e.Count
+		cands = append(cands, e.Term)
+	}
+	dict.Close()
+	// bleve's fuzzy dictionary gives no counts: rank the candidates by
+	// edit distance with transpositions, then by how many documents have
+	// them, then alphabetically.
+	df, _ := ix.docFreq(ctx, cands)
+	best, bestDist := "", fuzz+1
+	for _, c := range cands {
+		d := damerau(term, c, fuzz)
+		if d < bestDist || d == bestDist && (df[c] > df[best] || df[c] == df[best] && c < best) {
+			best, bestDist = c, d
 		}
 	}
 	return best
@@ -276,10 +437,12 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 	for _, c := range cs {
 		switch c.kind {
 		case "role":
-			p := bleve.NewMatchPhraseQuery(c.key)
-			p.SetField(fieldRole)
-			p.SetBoost(8)
-			add(p)
+			for _, field := range []string{fieldRole, fieldAlias} {
+				p := bleve.NewMatchPhraseQuery(c.key)
+				p.SetField(field)
+				p.SetBoost(8)
+				add(p)
+			}
 			m := bleve.NewMatchQuery(c.key)
 			m.SetField(fieldText)
 			add(m)
@@ -288,6 +451,12 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 			p.SetField(fieldName)
 			p.SetBoost(8)
 			add(p)
+			// Overview pages name people in their text.
+			t := bleve.NewMatchQuery(c.key)
+			t.SetOperator(query.MatchQueryOperatorAnd)
+			t.SetField(fieldText)
+			t.SetBoost(2)
+			add(t)
 		case "word":
 			// A common word only in the text field, and a prefix query only
 			// for a word no document has as such (sport → sportbeleid): the
@@ -347,7 +516,7 @@ type hit struct {
 // rank scores the candidates and, for questions about a person, folds a
 // function description into the people who hold that function. unmatched
 // reports a required word that no candidate has at all.
-func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatched bool) {
+func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatched float64) {
 	maxBM := 0.0
 	for _, h := range hits {
 		maxBM = math.Max(maxBM, h.bm25)
@@ -358,15 +527,29 @@ func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatch
 		h.coverage, h.score = ix.score(q, cs, h.doc, seen)
 		h.score += 0.05 * h.bm25 / math.Max(maxBM, 1e-9)
 	}
+	total := 0.0
 	for i, c := range cs {
-		if c.kind == "word" && !c.optional && !seen[i] {
-			unmatched = true
+		if c.kind == "word" && !c.optional && !c.oov {
+			total += c.weight
+			if !seen[i] {
+				unmatched += c.weight
+			}
 		}
+	}
+	if total > 0 {
+		unmatched /= total
 	}
 	if q.shape != ShapeWhatDoesRole {
 		hits = ix.foldIntoHolders(q, cs, hits)
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	// Ties fall to the source path, so the same question always gets the
+	// same first answer whatever order bleve or loading gave.
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].doc.Source < hits[j].doc.Source
+	})
 	return hits, unmatched
 }
 
@@ -374,9 +557,39 @@ func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatch
 // concepts that d has, 0..1) and a ranking score that adds where the
 // concepts stand and what the question's shape prefers. It marks in seen
 // the concepts d has.
+//
+// An overview page (a generic document: the college and its portfolios, a
+// "bij wie kan ik terecht" list, an organogram) names many people, each in
+// their own passage; what a question asks must stand together in one
+// passage, or "schepen van cultuur" would match a page with "schepen" in
+// one line and "cultuur" in another. Such a page is scored by its best
+// passage, with its title.
 func (ix view) score(q question, cs []concept, d *knowledge.Document, seen []bool) (coverage, score float64) {
-	terms, strong := ix.docTerms(d)
+	ts := ix.docTerms(d)
 	roles := ix.docRoles(d)
+	if len(ts.passages) == 0 {
+		return ix.scoreTerms(q, cs, d, ts.all, ts.strong, roles, 0, seen)
+	}
+	coverage, score = -1, -1
+	mark := make([]bool, len(seen))
+	for i, pt := range ts.passages {
+		c, s := ix.scoreTerms(q, cs, d, pt, ts.strong, roles, d.Passages[i].Line, mark)
+		if s > score {
+			coverage, score = c, s
+		}
+	}
+	for i, m := range mark {
+		seen[i] = seen[i] || m
+	}
+	return coverage, score
+}
+
+// scoreTerms scores d as having terms (strong: those of its strong fields;
+// roles: the roles it holds). With line > 0 the terms are those of the
+// passage at that line: a role named there counts as held (an overview line
+// names its holder), and so do the people named there.
+func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms, strong, roles map[string]bool, line int, seen []bool) (coverage, score float64) {
+	passage := line > 0
 	var got, total, bonus float64
 	for i, c := range cs {
 		m, s := 0.0, false
@@ -388,10 +601,15 @@ func (ix view) score(q question, cs []concept, d *knowledge.Document, seen []boo
 				m, s = 0.9, true
 			} else if containsAll(terms, ix.analyzeTerms(c.key)) {
 				m = 0.6
+				if passage {
+					m, s = 0.9, true
+				}
 			}
 		case "name":
 			if knowledge.Fold(d.Name) == c.key {
 				m, s = 1, true
+			} else if names(d, line, c.key) {
+				m, s = 0.9, true
 			}
 		case "word":
 			m = matchWord(c, terms)
@@ -403,7 +621,7 @@ func (ix view) score(q question, cs []concept, d *knowledge.Document, seen []boo
 		if s {
 			bonus += c.weight
 		}
-		if c.optional {
+		if c.optional || c.oov {
 			bonus += c.weight * m
 			continue
 		}
@@ -417,12 +635,27 @@ func (ix view) score(q question, cs []concept, d *knowledge.Document, seen []boo
 	coverage = got / total
 	score = coverage + 0.1*bonus/total
 	switch {
-	case q.shape == ShapeWhatDoesRole && d.Kind == knowledge.KindFunction:
+	case d.Kind != knowledge.KindFunction:
+	case q.shape == ShapeWhatDoesRole:
 		score += 0.1
-	case q.shape != ShapeWhatDoesRole && d.Kind == knowledge.KindFunction:
+	case len(d.Holders) == 0 && q.shape != ShapeWhoHandles:
+		// A description nobody is known to hold cannot say who it is.
+		score -= 0.1
+	default:
 		score -= 0.02
 	}
 	return coverage, score
+}
+
+// names reports whether d names the person key (folded) among its People,
+// on the passage at line when line > 0.
+func names(d *knowledge.Document, line int, key string) bool {
+	for _, m := range d.People {
+		if (line == 0 || m.Line == line) && knowledge.Fold(m.Name) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // matchWord says how well a document's terms show word concept c: its own
@@ -466,27 +699,37 @@ func containsAll(terms map[string]bool, want []string) bool {
 // docTerms returns the analysed terms of a whole document, and those of its
 // strong fields (name, roles, aliases, title). Popular documents come back
 // question after question, so the terms are cached.
-func (ix view) docTerms(d *knowledge.Document) (all, strong map[string]bool) {
+func (ix view) docTerms(d *knowledge.Document) docTermSet {
 	if t, ok := ix.terms.get(d.Source); ok {
-		return t.all, t.strong
+		return t
 	}
-	all, strong = ix.analyzeDoc(d)
-	ix.terms.put(d.Source, docTermSet{all, strong})
-	return all, strong
+	t := ix.analyzeDoc(d)
+	ix.terms.put(d.Source, t)
+	return t
 }
 
-func (ix view) analyzeDoc(d *knowledge.Document) (all, strong map[string]bool) {
+func (ix view) analyzeDoc(d *knowledge.Document) docTermSet {
 	r := ix.record(d)
-	all, strong = map[string]bool{}, map[string]bool{}
-	for _, t := range ix.analyze(r.Text) {
-		all[string(t.Term)] = true
+	t := docTermSet{all: map[string]bool{}, strong: map[string]bool{}}
+	for _, tok := range ix.analyze(r.Text) {
+		t.all[string(tok.Term)] = true
 	}
 	for _, s := range append(append([]string{d.Name, d.Title}, r.Role...), d.Aliases...) {
-		for _, t := range ix.analyze(s) {
-			strong[string(t.Term)] = true
+		for _, tok := range ix.analyze(s) {
+			t.strong[string(tok.Term)] = true
 		}
 	}
-	return all, strong
+	if d.Kind == knowledge.KindGeneric {
+		for _, p := range d.Passages {
+			// A passage stands under the document's title and strong fields.
+			pt := maps.Clone(t.strong)
+			for _, tok := range ix.analyze(p.Heading + "\n" + p.Text) {
+				pt[string(tok.Term)] = true
+			}
+			t.passages = append(t.passages, pt)
+		}
+	}
+	return t
 }
 
 func (ix view) analyzeTerms(s string) []string {
@@ -523,12 +766,17 @@ func (ix view) docRoles(d *knowledge.Document) map[string]bool {
 	for _, a := range d.Aliases {
 		out[ix.roles.Canonical(a)] = true
 	}
+	if d.Kind == knowledge.KindService && d.Title != "" {
+		out[ix.roles.Canonical(d.Title)] = true
+	}
 	return out
 }
 
 // foldIntoHolders replaces a function description by the people holding the
 // function: someone asking "wie" wants a person, and the description only
-// explains why. The person keeps the better of both scores.
+// explains why. The person keeps the better of both scores. A description
+// held only by a service page stays: it names the holder (see answer) and
+// says what the task is, which the service page may not.
 func (ix view) foldIntoHolders(q question, cs []concept, hits []hit) []hit {
 	byDoc := map[string]int{}
 	for i, h := range hits {
@@ -537,7 +785,7 @@ func (ix view) foldIntoHolders(q question, cs []concept, hits []hit) []hit {
 	out := hits[:0:0]
 	var extra []hit
 	for _, h := range hits {
-		if h.doc.Kind != knowledge.KindFunction || len(h.doc.Holders) == 0 {
+		if h.doc.Kind != knowledge.KindFunction || !ix.heldByPerson(h.doc) {
 			out = append(out, h)
 			continue
 		}
@@ -565,25 +813,18 @@ func (ix view) foldIntoHolders(q question, cs []concept, hits []hit) []hit {
 	return append(out, extra...)
 }
 
-func sameOrg(a, b string) bool { return knowledge.Fold(a) == knowledge.Fold(b) }
-
-// outcome decides between an answer, a short list and "not found".
-func outcome(q question, ranked []hit) Outcome {
-	if len(ranked) == 0 || ranked[0].coverage < suggestAt {
-		return NotFound
-	}
-	if ranked[0].coverage < answerAt {
-		return Ambiguous
-	}
-	// Several organisations could answer and the question named none.
-	if q.org == "" && len(ranked) > 1 {
-		a, b := ranked[0], ranked[1]
-		if b.coverage >= answerAt && a.score-b.score < 0.02 && !sameOrg(a.doc.Organisation, b.doc.Organisation) {
-			return Ambiguous
+// heldByPerson reports whether a person's own card holds the function d
+// describes.
+func (ix view) heldByPerson(d *knowledge.Document) bool {
+	for _, src := range d.Holders {
+		if h := ix.docs[src]; h != nil && h.Kind == knowledge.KindPerson {
+			return true
 		}
 	}
-	return Answered
+	return false
 }
+
+func sameOrg(a, b string) bool { return knowledge.Fold(a) == knowledge.Fold(b) }
 
 // known returns a few role titles the knowledge base does know, as a hint.
 func (ix view) known() []string {
@@ -601,7 +842,11 @@ func (ix view) answer(q question, cs []concept, h hit) Answer {
 		Source: d.Source, Title: d.Title, Kind: d.Kind, Organisation: d.Organisation,
 		Name: d.Name, Functions: d.Functions, Contact: d.Contact, Score: round(h.score),
 	}
-	a.Excerpt = ix.excerpt(cs, d)
+	var at int
+	at, a.Excerpt = ix.bestPassage(cs, d)
+	if a.Name == "" && at >= 0 {
+		ix.namePerson(&a, q, d, d.Passages[at].Line)
+	}
 	if h.via != nil && len(a.Excerpt.Highlights) == 0 {
 		// The person's own card says nothing about it; the description does.
 		a.Excerpt = ix.excerpt(cs, h.via)
@@ -621,8 +866,58 @@ func (ix view) answer(q question, cs []concept, h hit) Answer {
 			}
 		}
 		a.Name = strings.Join(names, ", ")
+		if a.Name == "" {
+			// Or an overview page names them.
+			for _, ref := range d.HolderMentions {
+				src, line, _ := strings.Cut(ref, "#")
+				if o := ix.docs[src]; o != nil {
+					n, _ := strconv.Atoi(line)
+					ix.namePerson(&a, q, o, n)
+				}
+				if a.Name != "" {
+					break
+				}
+			}
+		}
 	}
 	return a
+}
+
+// namePerson names in a the person the passage of d at line names, the one
+// holding a role the question asks about if there are several: an overview
+// page answers with the person on the line it quotes. Their own document,
+// if any, gives their functions and contact.
+func (ix view) namePerson(a *Answer, q question, d *knowledge.Document, line int) {
+	var found *knowledge.Mention
+	for i := range d.People {
+		m := &d.People[i]
+		if m.Line != line {
+			continue
+		}
+		if found == nil {
+			found = m
+		}
+		for _, r := range q.roles {
+			for _, t := range m.Titles {
+				if ix.roles.Canonical(t) == r || within(knowledge.Fold(t), ix.roleForms(r)) {
+					found = m
+				}
+			}
+		}
+	}
+	if found == nil {
+		return
+	}
+	a.Name = found.Name
+	if src, ok := ix.vocab.people[personKey{knowledge.Fold(d.Organisation), knowledge.Fold(found.Name)}]; ok {
+		p := ix.docs[src]
+		a.Functions, a.Contact = p.Functions, p.Contact
+		return
+	}
+	a.Functions = nil
+	for _, t := range found.Titles {
+		a.Functions = append(a.Functions, knowledge.Function{Title: t})
+	}
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }

@@ -12,6 +12,13 @@ const maxExcerpt = 400
 // concepts, and marks the words that matched. Rare words count more than
 // common ones, a match in the heading counts half.
 func (ix view) excerpt(cs []concept, d *knowledge.Document) Excerpt {
+	_, e := ix.bestPassage(cs, d)
+	return e
+}
+
+// bestPassage returns the index of the passage of d that shows the most of
+// cs (-1 when d has none) and its excerpt.
+func (ix view) bestPassage(cs []concept, d *knowledge.Document) (int, Excerpt) {
 	want := map[string]float64{}
 	for _, c := range cs {
 		for _, t := range append(append([]string{}, c.terms...), c.parts...) {
@@ -30,12 +37,12 @@ func (ix view) excerpt(cs []concept, d *knowledge.Document) Excerpt {
 	}
 	if best < 0 {
 		if len(d.Passages) == 0 {
-			return Excerpt{}
+			return -1, Excerpt{}
 		}
 		best = 0
 	}
 	p := d.Passages[best]
-	return trim(Excerpt{Heading: p.Heading, Text: p.Text, Highlights: bestSpans})
+	return best, trim(Excerpt{Heading: p.Heading, Text: p.Text, Highlights: bestSpans})
 }
 
 // marks returns the byte ranges of text whose terms are wanted, and the sum
@@ -88,7 +95,7 @@ func trim(e Excerpt) Excerpt {
 	shift := len(prefix) - from
 	for _, h := range e.Highlights {
 		if h.Start >= from && h.End <= to {
-			out.Highlights = append(out.Highlights, Span{h.Start + shift, h.End + shift})
+			out.Highlights = append(out.Highlights, Span{Start: h.Start + shift, End: h.End + shift})
 		}
 	}
 	return out

@@ -42,6 +42,12 @@ type Index struct {
 	words     *knowledge.Equivalences
 	text      analysis.Analyzer
 	stem      func(string) string // the Dutch stemmer on one folded word
+	isWord    func(string) bool   // whether a folded word is Dutch (the lexicon)
+	lexicons
+	// glossaryEnglish holds the English terms of the role list (folded):
+	// they let a question in English name a role, but are never indexed
+	// as text, where "officer" would match every English alias.
+	glossaryEnglish map[string]bool
 	// wordStems finds a group of words by the stem of one of its words.
 	wordStems map[string][]string
 
@@ -91,6 +97,24 @@ const (
 	fieldText  = "text"
 )
 
+// englishTerms returns the terms of roles that are English: one of their
+// words is no Dutch word but an English one ("alderman", "general director",
+// "data protection officer"; not "ombudsman", which is both).
+func englishTerms(roles *knowledge.Equivalences, lx lexicons) map[string]bool {
+	out := map[string]bool{}
+	for _, g := range roles.Groups() {
+		for _, t := range g {
+			for _, w := range strings.Fields(knowledge.Fold(t)) {
+				if !lx.dutch.IsWord(w) && len(lx.english.Dutch(w)) > 0 {
+					out[knowledge.Fold(t)] = true
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
 // noOrganisation stands in the org field of a document whose organisation
 // is unknown, so that a question naming an organisation still finds it.
 const noOrganisation = "wieiswiezonderorganisatie"
@@ -110,13 +134,23 @@ type record struct {
 // brings it up to date document by document, or builds it anew (aside, then
 // switched in) when there is none or its format or word lists changed.
 func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index, error) {
-	ix := &Index{path: opts.Path, baseRoles: opts.Roles, words: opts.Words, stem: newStemFilter(stemsTxt).stem}
+	sf, err := newStemFilter(stemsTxt)
+	if err != nil {
+		return nil, fmt.Errorf("dutch analysis: %w", err)
+	}
+	en, err := englishLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("english lexicon: %w", err)
+	}
+	ix := &Index{path: opts.Path, baseRoles: opts.Roles, words: opts.Words, stem: sf.stem, isWord: sf.lex.IsWord,
+		lexicons: lexicons{dutch: sf.lex, english: en}}
 	if ix.baseRoles == nil {
 		ix.baseRoles = knowledge.DefaultRoles()
 	}
 	if ix.words == nil {
 		ix.words = knowledge.DefaultWords()
 	}
+	ix.glossaryEnglish = englishTerms(ix.baseRoles, ix.lexicons)
 	ix.wordStems = map[string][]string{}
 	for _, g := range ix.words.Groups() {
 		for _, w := range g {
@@ -126,7 +160,7 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 		}
 	}
 	st, vocabulary := ix.newState(docs, nil)
-	err := alongside(vocabulary, func() error {
+	err = alongside(vocabulary, func() error {
 		if opts.Path == "" {
 			// scorch keeps an unnamed index in memory; it is faster than
 			// the upsidedown store NewMemOnly uses and supports fuzzy
@@ -204,21 +238,13 @@ func (ix *Index) newState(docs []knowledge.Document, prev *state) (st *state, vo
 		st.roles, st.vocab = prev.roles, prev.vocab
 		return st, func() {}
 	}
-	st.roles = ix.baseRoles.Clone()
-	for i := range docs {
-		d := &docs[i]
-		// A document's aliases are other names for its role or service:
-		// "privacyfunctionaris" for the DPO.
-		if len(d.Aliases) > 0 {
-			for _, f := range d.Functions {
-				st.roles.Add(append([]string{f.Title}, d.Aliases...)...)
-			}
-			if d.Role != "" {
-				st.roles.Add(append([]string{d.Role}, d.Aliases...)...)
-			}
-		}
-	}
-	return st, func() { st.vocab = newVocabulary(st.docs, st.roles, ix.stem) }
+	// A document's aliases ("privacyfunctionaris" on the DPO's page) name
+	// that document's role only: they are recognised in questions (see
+	// newVocabulary) but never joined to the shared equivalences, where one
+	// page's "Diensthoofd = burgerzaken" would make every diensthoofd one of
+	// burgerzaken.
+	st.roles = ix.baseRoles
+	return st, func() { st.vocab = newVocabulary(st.docs, st.roles, ix.stem, ix.isWord) }
 }
 
 // create makes an empty bleve index at path ("" in memory) whose compound
@@ -432,7 +458,7 @@ func (ix view) record(d *knowledge.Document) record {
 	seen := map[string]bool{}
 	for _, t := range roleTitles(d) {
 		for _, v := range append([]string{t}, ix.roles.Group(t)...) {
-			if k := knowledge.Fold(v); !seen[k] {
+			if k := knowledge.Fold(v); !seen[k] && (v == t || !ix.glossaryEnglish[k]) {
 				seen[k] = true
 				r.Role = append(r.Role, v)
 			}
@@ -440,7 +466,11 @@ func (ix view) record(d *knowledge.Document) record {
 	}
 	for _, f := range d.Functions {
 		r.Body = append(r.Body, f.Body)
-		r.Body = append(r.Body, ix.roles.Group(f.Body)...)
+		for _, v := range ix.roles.Group(f.Body) {
+			if !ix.glossaryEnglish[knowledge.Fold(v)] {
+				r.Body = append(r.Body, v)
+			}
+		}
 	}
 	var text strings.Builder
 	for _, s := range append(append([]string{d.Name, d.Title}, r.Role...), r.Body...) {

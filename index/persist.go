@@ -20,7 +20,7 @@ import (
 
 // formatVersion changes whenever what is indexed for a document, the
 // mapping or the analysis changes: an index of another version is rebuilt.
-const formatVersion = 4
+const formatVersion = 5
 
 const manifestName = "wieiswie-manifest.txt"
 
@@ -184,7 +184,7 @@ func (ix *Index) listsHash(st *state) string {
 	for _, g := range st.roles.Groups() {
 		b = appendStrings(b, g...)
 	}
-	b = appendStrings(b, stemsTxt, compoundPartsTxt)
+	b = appendStrings(b, stemsTxt)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
 }

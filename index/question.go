@@ -2,8 +2,9 @@ package index
 
 import (
 	"context"
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wieiswie/wieiswie/knowledge"
 )
@@ -22,6 +23,18 @@ type question struct {
 	// with a letter or two changed.
 	fuzzy bool
 	topic string
+	// What the question's own words ask for, kept so that a question
+	// pointing into its context keeps its shape.
+	asksContact, asksRoles, asksHandle bool
+	// shorthand questions are three words or fewer ("korpschef tel",
+	// "schepen sport heibeek"): what they name is what they ask about.
+	shorthand bool
+	// complements are the words that say which one of a role is asked
+	// about ("landbouw" of "schepen van landbouw").
+	complements []string
+	// otherName is set when the question names someone by a first name
+	// and a surname the knowledge base has, but for another person.
+	otherName bool
 }
 
 // word is one content word of a question and the words that mean the same.
@@ -31,57 +44,86 @@ type word struct {
 	// optional words (the verb of "wie behandelt …") raise a document that
 	// has them but do not count against one that has not.
 	optional bool
+	// context words come from the sentences around the question.
+	context bool
 }
 
-// fillers are words that carry no content in a question: question words,
-// articles, pronouns, politeness. The nl stop list in bleve holds some of
-// them too, but they must go before analysis: "wie is wie" would otherwise
-// analyse to nothing and match everything.
-var fillers = setOf(`wie wat welke welk hoe waar wanneer waarom is was zijn ben bent wordt worden werd
-de het een der des den van voor in bij op met over aan naar uit tot om te als en of dan die dat dit deze
-ons onze mijn me mij ik je jij jou jouw u uw we wij zij ze hij haar hem zijn hun men iemand iets er daar hier
-kan kun kunt kunnen mag moet moeten wil wilt zou zouden heb hebt heeft hebben had
-hallo hoi hey dag goedemorgen goedemiddag goeden avond beste collega collegas
-weet weten iemand graag even aub alstublieft alsjeblieft bedankt dank merci vraag vraagje
-eigenlijk precies juist nu ook nog al eens toch dus zich onder wel niet geen
-huidige huidig momenteel tegenwoordig
-who whom whose what which where how is are was the a an of in for at to on by with about our my me i do does can could
-would should anyone someone somebody know tell please hello hi thanks currently today`)
-
-// contactWords ask for a way to reach someone; they decide the shape and are
-// not searched for.
-var contactWords = setOf(`telefoon telefoonnummer telefoonnr tel nummer nr gsm gsmnummer mobiel bellen bel belt
-mail email mailadres emailadres e-mail e-mailadres adres adressen bereik bereiken bereikbaar contact contacteren
-contactgegevens gegevens phone number call email address reach contact`)
-
-// rolesWords ask what someone does or is; with a name they make a
-// roles-of-person question.
-var rolesWords = setOf(`functie functies rol rollen taak taken portefeuille portefeuilles bevoegdheid bevoegdheden
-mandaat mandaten organen orgaan zetelt zetelen job opdracht opdrachten verantwoordelijkheden role roles function
-functions tasks job`)
-
-// whatWords open a what-does-role question.
-var whatDoes = regexp.MustCompile(`^(wat (doet|doen|houdt|kan|mag|moet|is de (taak|rol|functie))|opdrachten?( van)?|taken van|taakomschrijving|functiebeschrijving|what does|what is the (role|job))\b`)
-
-// handleWords are the verbs of who-handles-task questions.
-var handleWords = setOf(`behandelt behandelen behandeling doet doen regelt regelen gaat over beslist verwerkt verwerken
-onderzoekt onderzoeken maakt maken zorgt zorgen volgt opvolgen beheert beheren organiseert organiseren coordineert
-verantwoordelijk bevoegd terecht aanspreken aanspreekpunt contacteren helpt helpen
-handles handle deals responsible manages runs leads does takes care charge`)
-
-func setOf(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[knowledge.Fold(w)] = true
-	}
-	return m
-}
-
-// understand reads a question: its shape, the organisation, people and roles
-// it names, and what is left to search for.
+// understand reads a message: the question it asks (see splitMessage), with
+// its shape, the organisation, people and roles it names and what is left to
+// search for; and its context, whose words become optional: they raise an
+// answer that has them but never count against one that has not.
 func (ix view) understand(ctx context.Context, text string) question {
+	m := qlex.splitMessage(text)
+	q := ix.understandText(ctx, m.question, nil)
+	if m.context == "" {
+		return q
+	}
+	whole := m.question + " " + m.context
+	if !ix.hasContent(ctx, q) {
+		// "Wie is dat?", "Heeft iemand zijn nummer?": the question points
+		// into its context, so the whole message is the question, with the
+		// shape the asking sentence gave.
+		w := ix.understandText(ctx, whole, &q)
+		w.text = text
+		// The roles and people the context names are what is asked about;
+		// its other words only help.
+		asked := map[string]bool{}
+		for _, t := range strings.Fields(knowledge.Fold(m.question)) {
+			asked[t] = true
+		}
+		for i := range w.words {
+			if !asked[w.words[i].text] {
+				w.words[i].optional, w.words[i].context = true, true
+			}
+		}
+		return w
+	}
+	c := ix.understandText(ctx, m.context, nil)
+	if q.org == "" {
+		q.org = c.org
+	}
+	for _, r := range c.roles {
+		for _, t := range strings.Fields(r) {
+			c.words = append(c.words, word{text: t, variants: []string{t}})
+		}
+	}
+	for _, w := range c.words {
+		w.optional, w.context = true, true
+		q.words = append(q.words, w)
+	}
+	q.text = text
+	return q
+}
+
+// hasContent reports whether q asks about something the knowledge base has
+// words for: a role, a person, or a content word some document holds.
+func (ix view) hasContent(ctx context.Context, q question) bool {
+	if len(q.roles) > 0 || len(q.names) > 0 {
+		return true
+	}
+	var stems []string
+	for _, w := range q.words {
+		if toks := ix.analyze(w.text); !w.optional && len(toks) > 0 {
+			stems = append(stems, string(toks[0].Term))
+		}
+	}
+	df, _ := ix.docFreq(ctx, stems)
+	for _, s := range stems {
+		if df[s] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// understandText reads one question. like, when not nil, is the asking
+// sentence of a message whose whole text this is: its shape words count.
+func (ix view) understandText(ctx context.Context, text string, like *question) question {
 	q := question{text: text}
-	tokens := strings.Fields(knowledge.Fold(text))
+	var tokens []string
+	for _, t := range ix.rewrite(ctx, strings.Fields(knowledge.Fold(text))) {
+		tokens = append(tokens, strings.Fields(t)...)
+	}
 	used := make([]bool, len(tokens))
 	v := ix.vocab
 
@@ -90,46 +132,77 @@ func (ix view) understand(ctx context.Context, text string) question {
 	var unknown []bool
 	find := func(p *phrases) ([]mention, bool) {
 		m := p.find(tokens, used, nil, false)
-		if len(m) > 0 {
-			return m, false
-		}
+		// Then allow typos in what is left, also when something else
+		// matched exactly ("vorzitter van de gemeenteraad").
 		if unknown == nil {
 			unknown = ix.unknownWords(ctx, tokens)
 		}
 		if !anyOf(unknown) {
-			return nil, false
+			return m, false
 		}
-		m = p.find(tokens, used, unknown, true)
-		return m, len(m) > 0
+		fz := p.find(tokens, used, unknown, true)
+		return append(m, fz...), len(fz) > 0
 	}
 	orgs, fz1 := find(v.orgs)
 	if len(orgs) > 0 {
 		q.org = orgs[0].key
 	}
+	capitalised := capitalisedWords(text)
 	names, fz2 := find(v.names)
 	for _, n := range names {
 		q.names = append(q.names, n.key)
+		// "Jan Verlinden" where the knowledge base knows Greet Verlinden:
+		// a first name before a surname that is not theirs.
+		if full := strings.Fields(n.key); n.end-n.start < len(full) && n.start > 0 {
+			prev := tokens[n.start-1]
+			if !used[n.start-1] && !qlex.fillers[prev] && prev != full[0] && (capitalised[prev] || ix.otherFirstName(ctx, prev)) {
+				q.otherName = true
+			}
+		}
 	}
 	roles, fz3 := find(v.roles)
 	var topic []string
+	var selfWords []word
 	for _, r := range roles {
+		if qlex.describesAsker(tokens, r.start, r.end) {
+			// "ik ben raadslid en …", "als schepen …", "raadslid hier":
+			// who is asking, not what is asked; it may still help.
+			for _, t := range tokens[r.start:r.end] {
+				if !qlex.fillers[t] {
+					selfWords = append(selfWords, word{text: t, variants: []string{t}, optional: true, context: true})
+				}
+			}
+			continue
+		}
 		q.roles = append(q.roles, r.key)
+		// The role's complement: "schepen van landbouw", "voorzitter
+		// van de seniorenraad", "alderman for tourism".
+		if i := r.end; i+1 < len(tokens) && qlex.complement[tokens[i]] {
+			for i++; i < len(tokens) && (tokens[i] == "de" || tokens[i] == "het" || tokens[i] == "the"); i++ {
+			}
+			if i < len(tokens) && !qlex.fillers[tokens[i]] && !used[i] {
+				q.complements = append(q.complements, tokens[i])
+			}
+		}
 		topic = append(topic, strings.Join(tokens[r.start:r.end], " "))
 	}
 	q.fuzzy = fz1 || fz2 || fz3
 
 	folded := strings.Join(tokens, " ")
 	isContact, isRoles, isHandle := false, false, false
+	if like != nil {
+		isContact, isRoles, isHandle = like.asksContact, like.asksRoles, like.asksHandle
+	}
 	for i, t := range tokens {
 		switch {
-		case contactWords[t]:
+		case qlex.contact[t]:
 			isContact = true
 			used[i] = true
-		case rolesWords[t]:
+		case qlex.roles[t]:
 			isRoles = true
 			used[i] = true
 		}
-		if handleWords[t] {
+		if qlex.handle[t] {
 			isHandle = true
 		}
 	}
@@ -139,7 +212,7 @@ func (ix view) understand(ctx context.Context, text string) question {
 	// "wie voltrekt huwelijken": the verb right after "wie" asks who does
 	// something, whatever the verb.
 	verbAt := -1
-	if len(tokens) > 2 && !fillers[tokens[1]] && !used[1] {
+	if len(tokens) > 2 && !qlex.fillers[tokens[1]] && !used[1] {
 		switch tokens[0] {
 		case "wie", "who":
 			verbAt = 1
@@ -149,10 +222,10 @@ func (ix view) understand(ctx context.Context, text string) question {
 		}
 	}
 	for i, t := range tokens {
-		if used[i] || fillers[t] || len(t) < 2 {
+		if used[i] || qlex.fillers[t] || len(t) < 2 {
 			continue // "e" of "e-mail", an initial
 		}
-		w := word{text: t, optional: handleWords[t] || i == verbAt}
+		w := word{text: t, optional: qlex.handle[t] || i == verbAt}
 		for _, g := range ix.wordGroup(t) {
 			for _, f := range strings.Fields(knowledge.Fold(g)) {
 				w.variants = append(w.variants, f)
@@ -166,17 +239,20 @@ func (ix view) understand(ctx context.Context, text string) question {
 			topic = append(topic, t)
 		}
 	}
+	q.words = append(q.words, selfWords...)
 	q.topic = strings.Join(topic, " ")
 	if q.topic == "" {
 		q.topic = strings.TrimSpace(text)
 	}
 
+	q.asksContact, q.asksRoles, q.asksHandle = isContact, isRoles, isHandle
+	q.shorthand = len(tokens) <= 3
 	switch {
 	case isContact:
 		q.shape = ShapeContactOf
 	case len(q.names) > 0 && (isRoles || len(q.roles) == 0):
 		q.shape = ShapeRolesOfPerson
-	case whatDoes.MatchString(folded) || (isRoles && len(q.roles) > 0):
+	case opensWith(tokens, qlex.whatDoes) || (isRoles && len(q.roles) > 0):
 		q.shape = ShapeWhatDoesRole
 	case isHandle:
 		q.shape = ShapeWhoHandles
@@ -186,6 +262,38 @@ func (ix view) understand(ctx context.Context, text string) question {
 		q.shape = ShapeKeywords
 	}
 	return q
+}
+
+// capitalisedWords returns the folded words that text writes with a capital
+// other than at the start of a sentence: names, as Dutch writes them.
+func capitalisedWords(text string) map[string]bool {
+	out := map[string]bool{}
+	start := true
+	for _, w := range strings.Fields(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !start && unicode.IsUpper(r) {
+			out[knowledge.Fold(w)] = true
+		}
+		start = strings.ContainsAny(w[len(w)-1:], ".?!:")
+	}
+	return out
+}
+
+// otherFirstName reports whether w, standing before a surname, is a first
+// name: one of the knowledge base's first names, or a word no document has.
+func (ix view) otherFirstName(ctx context.Context, w string) bool {
+	if ix.vocab.firstNames[w] {
+		return true
+	}
+	if len(ix.vocab.names.byFirst[w]) > 0 || len(ix.vocab.roles.byFirst[w]) > 0 || len(ix.vocab.orgs.byFirst[w]) > 0 {
+		return false
+	}
+	toks := ix.analyze(w)
+	if len(toks) == 0 {
+		return false
+	}
+	df, _ := ix.docFreq(ctx, []string{string(toks[0].Term)})
+	return df[string(toks[0].Term)] == 0
 }
 
 // wordGroup returns the words equivalent to t, found as written or by stem
@@ -216,7 +324,7 @@ func (ix view) unknownWords(ctx context.Context, tokens []string) []bool {
 	df, _ := ix.docFreq(ctx, stems)
 	for i, t := range tokens {
 		switch {
-		case fillers[t] || contactWords[t] || rolesWords[t] || handleWords[t] || len(t) < 5:
+		case qlex.fillers[t] || qlex.contact[t] || qlex.roles[t] || qlex.handle[t] || len(t) < 5:
 		case stems[i] != "" && df[stems[i]] > 0:
 		case len(ix.vocab.names.byFirst[t]) > 0 || len(ix.vocab.orgs.byFirst[t]) > 0:
 		default:

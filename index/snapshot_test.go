@@ -158,7 +158,11 @@ func sum(ns []int) int {
 func (ix *Index) newStateFor(t *testing.T, docs []knowledge.Document) *state {
 	t.Helper()
 	ix.baseRoles = knowledge.DefaultRoles()
-	ix.stem = newStemFilter(stemsTxt).stem
+	sf, err := newStemFilter(stemsTxt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.stem, ix.isWord, ix.dutch = sf.stem, sf.lex.IsWord, sf.lex
 	st, vocabulary := ix.newState(docs, nil)
 	vocabulary()
 	return st

@@ -5,8 +5,13 @@ import "sync"
 // termCacheSize bounds the documents whose terms are kept (a few KB each).
 const termCacheSize = 4096
 
-// docTermSet is what ranking needs of a document: its analysed terms.
-type docTermSet struct{ all, strong map[string]bool }
+// docTermSet is what ranking needs of a document: its analysed terms, those
+// of its strong fields, and for an overview page (a generic document that
+// names many people) those of each passage.
+type docTermSet struct {
+	all, strong map[string]bool
+	passages    []map[string]bool
+}
 
 // termCache is a bounded cache of docTermSets. When full it forgets an
 // arbitrary entry: Go's map order is random enough, and simpler than an LRU

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,9 +21,21 @@ type vocabulary struct {
 	held map[string]bool
 	// heldTitles are the folded role titles the documents hold.
 	heldTitles []string
+	// heldIn and heldTitlesIn are held and heldTitles by folded
+	// organisation ("" for documents of none).
+	heldIn       map[[2]string]bool
+	heldTitlesIn map[string][]string
 	// known are role titles the documents hold, for "I do know about …".
 	known []string
+	// firstNames are the first words of people's names.
+	firstNames map[string]bool
+	// people finds a person's or service's own document by organisation
+	// and name.
+	people map[personKey]string
 }
+
+// personKey is a folded organisation and folded name.
+type personKey struct{ org, name string }
 
 // phrase is a sequence of folded words that stands for key.
 type phrase struct {
@@ -41,6 +55,9 @@ type phrases struct {
 	// added holds the texts and keys added, so the same title on a
 	// thousand cards is folded once.
 	added map[[2]string]bool
+	// exact phrases match only as written (or mistyped), never by stem:
+	// names, where Griet Schepens is no schepen.
+	exact bool
 }
 
 func newPhrases(stem func(string) string) *phrases {
@@ -90,18 +107,28 @@ func equalWords(a, b []string) bool {
 // nameParticles are the small words of Flemish surnames (Van de Velde).
 var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den": true, "het": true, "ter": true, "ten": true, "le": true, "la": true, "d": true}
 
-func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string) *vocabulary {
-	v := &vocabulary{orgs: newPhrases(stem), names: newPhrases(stem), roles: newPhrases(stem), held: map[string]bool{}}
+// newVocabulary reads what questions can name from docs. isWord tells the
+// ordinary Dutch words, which an abbreviation must not be ("dom").
+func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string, isWord func(string) bool) *vocabulary {
+	v := &vocabulary{orgs: newPhrases(stem), names: newPhrases(stem), roles: newPhrases(stem), held: map[string]bool{}, firstNames: map[string]bool{},
+		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: map[personKey]string{}}
+	v.names.exact = true
+	// people by first name: one who is the only one with it is named by it
+	// alone ("wie is Bram?"), as colleagues do.
+	byFirstName := map[string]map[string]bool{}
+	abbr := newAbbreviations()
 	for _, g := range roles.Groups() {
 		key := knowledge.Fold(g[0])
 		for _, t := range g {
 			v.roles.add(t, key)
+			abbr.fromTitle(knowledge.Fold(t), key, abbrTitle)
 		}
 	}
 	known := map[string]string{}
 	// Titles repeat on thousands of documents: find each one's canonical
 	// form once, and take in each function once.
-	canon := knowledge.Memo(roles.Canonical)
+	canon, fold := knowledge.Memo(roles.Canonical), knowledge.Memo(knowledge.Fold)
+	org := ""
 	holds := func(title string) {
 		key := canon(title)
 		v.roles.add(title, key)
@@ -109,44 +136,98 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 			v.heldTitles = append(v.heldTitles, knowledge.Fold(title))
 		}
 		v.held[key] = true
+		if !v.heldIn[[2]string{org, key}] {
+			v.heldIn[[2]string{org, key}] = true
+			v.heldTitlesIn[org] = append(v.heldTitlesIn[org], knowledge.Fold(title))
+		}
 	}
-	seen := map[knowledge.Function]bool{}
-	for _, d := range docs {
+	type orgFunction struct {
+		org string
+		f   knowledge.Function
+	}
+	seen := map[orgFunction]bool{}
+	// In the order of their sources, so that of two people with one
+	// surname the same one is found every time.
+	for _, src := range slices.Sorted(maps.Keys(docs)) {
+		d := docs[src]
+		org = fold(d.Organisation)
 		if d.Organisation != "" {
 			v.orgs.add(d.Organisation, d.Organisation)
 		}
 		if d.Name != "" {
-			full := knowledge.Fold(d.Name)
-			v.names.add(full, full)
-			// The surname alone ("Van Hecke", "Gobert") names the person too.
-			if w := strings.Fields(full); len(w) > 1 && significant(w[1:]) {
-				v.names.add(strings.Join(w[1:], " "), full)
+			v.addName(d.Name, byFirstName)
+			k := personKey{org, knowledge.Fold(d.Name)}
+			if _, ok := v.people[k]; !ok {
+				v.people[k] = d.Source
 			}
+		}
+		// People an overview page names hold their roles there, and are
+		// asked about by name.
+		for _, m := range d.People {
+			v.addName(m.Name, byFirstName)
+			for _, t := range m.Titles {
+				holds(t)
+			}
+		}
+		if d.Kind == knowledge.KindService && d.Title != "" {
+			// A service is named like a body ("de milieudienst"): its page
+			// holds it.
+			key := canon(d.Title)
+			v.roles.add(d.Title, key)
+			v.held[key] = true
+			v.heldIn[[2]string{org, key}] = true
 		}
 		if d.Role != "" {
 			holds(d.Role)
+			abbr.fromTitle(fold(d.Role), canon(d.Role), abbrTitle)
 		}
 		for _, f := range d.Functions {
-			if seen[f] {
+			if seen[orgFunction{org, f}] {
 				continue
 			}
-			seen[f] = true
+			seen[orgFunction{org, f}] = true
 			for _, t := range functionTitles(f) {
 				holds(t)
 			}
+			abbr.fromTitle(fold(f.Title), canon(f.Title), abbrTitle)
 			if f.Body != "" {
 				// A body is named like a role ("het BCSD") and held by its members.
 				key := canon(f.Body)
 				v.roles.add(f.Body, key)
+				abbr.fromTitle(fold(f.Body), key, abbrBody)
 				v.held[key] = true
+				v.heldIn[[2]string{org, key}] = true
 			}
 			// Of several titles for one role, the same one every time.
 			if t, ok := known[canon(f.Title)]; !ok || f.Title < t {
 				known[canon(f.Title)] = f.Title
 			}
 		}
+		for _, p := range d.Passages {
+			if strings.Contains(p.Text, "(") {
+				abbr.fromText(p.Text, canon)
+			}
+		}
+		if strings.Contains(d.Title, "(") {
+			abbr.fromText(d.Title, canon)
+		}
 		for _, a := range d.Aliases {
+			v.roles.add(a, canon(a))
 			v.held[canon(a)] = true
+			v.heldIn[[2]string{org, canon(a)}] = true
+		}
+	}
+	abbr.each(func(a, key string) {
+		if len(v.roles.byFirst[a]) == 0 && !isWord(a) {
+			v.roles.add(a, key)
+		}
+	})
+	for _, first := range slices.Sorted(maps.Keys(byFirstName)) {
+		people := byFirstName[first]
+		if len(people) == 1 && len(first) >= 3 && !qlex.fillers[first] {
+			for full := range people {
+				v.names.add(first, full)
+			}
 		}
 	}
 	v.orgs.done()
@@ -159,6 +240,22 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 	return v
 }
 
+// addName makes a person's name recognisable in questions: in full, by
+// surname, and (counted in byFirstName) by first name.
+func (v *vocabulary) addName(name string, byFirstName map[string]map[string]bool) {
+	full := knowledge.Fold(name)
+	v.names.add(full, full)
+	// The surname alone ("Van Hecke", "Gobert") names the person too.
+	if w := strings.Fields(full); len(w) > 1 && significant(w[1:]) {
+		v.names.add(strings.Join(w[1:], " "), full)
+		v.firstNames[w[0]] = true
+		if byFirstName[w[0]] == nil {
+			byFirstName[w[0]] = map[string]bool{}
+		}
+		byFirstName[w[0]][full] = true
+	}
+}
+
 // heldWithin reports whether a held title contains one of forms.
 func (v *vocabulary) heldWithin(forms []string) bool {
 	for _, t := range v.heldTitles {
@@ -169,9 +266,25 @@ func (v *vocabulary) heldWithin(forms []string) bool {
 	return false
 }
 
+// heldByOrg reports whether a document of org (folded), or of no
+// organisation, holds role or a title containing one of its forms.
+func (v *vocabulary) heldByOrg(org, role string, forms []string) bool {
+	for _, o := range []string{org, ""} {
+		if v.heldIn[[2]string{o, role}] {
+			return true
+		}
+		for _, t := range v.heldTitlesIn[o] {
+			if within(t, forms) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func allFillers(words []string) bool {
 	for _, w := range words {
-		if !fillers[w] {
+		if !qlex.fillers[w] {
 			return false
 		}
 	}
@@ -234,11 +347,13 @@ func (p *phrases) find(tokens []string, used, unknown []bool, fuzzy bool) []ment
 				}
 			}
 		}
-		if !fuzzy {
+		if !fuzzy && p.exact {
+			try(p.byFirst[tokens[i]])
+		} else if !fuzzy {
 			for _, first := range p.byStem[p.stem(tokens[i])] {
 				try(p.byFirst[first])
 			}
-		} else if len(tokens[i]) >= 5 && !fillers[tokens[i]] {
+		} else if len(tokens[i]) >= 5 && !qlex.fillers[tokens[i]] {
 			for _, first := range p.byInitial[tokens[i][0]] {
 				if near(tokens[i], first) {
 					try(p.byFirst[first])
@@ -272,7 +387,7 @@ func (p *phrases) wordMatch(token, word string, fuzzy bool) bool {
 	if fuzzy {
 		return near(token, word)
 	}
-	return len(token) >= 4 && p.stem(token) == p.stem(word)
+	return !p.exact && len(token) >= 4 && len(word) >= 4 && p.stem(token) == p.stem(word)
 }
 
 // near reports whether a and b differ by few enough letters to be the same
@@ -291,12 +406,14 @@ func near(a, b string) bool {
 	if d := len(a) - len(b); d > max || -d > max {
 		return false
 	}
-	return levenshtein(a, b, max) <= max
+	return damerau(a, b, max) <= max
 }
 
-// levenshtein is the edit distance of a and b, giving up (returning
-// limit+1) as soon as it must exceed limit.
-func levenshtein(a, b string, limit int) int {
+// damerau is the edit distance of a and b counting a swap of two adjacent
+// letters as one edit (the commonest typo: "advisuer"), giving up
+// (returning limit+1) as soon as it must exceed limit.
+func damerau(a, b string, limit int) int {
+	prev2 := make([]int, len(b)+1)
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -311,12 +428,15 @@ func levenshtein(a, b string, limit int) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 			rowMin = min(rowMin, cur[j])
 		}
 		if rowMin > limit {
 			return limit + 1
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
 }

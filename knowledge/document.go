@@ -29,9 +29,18 @@ type Document struct {
 	Contact      Contact
 	Aliases      []string // other names people use for this person, service or role
 	Passages     []Passage
+	// People are the other people the text names with a role or a topic
+	// ("diensthoofd Hilde Van de Velde", "Klachten: Joke Ramaekers");
+	// the person the document is about (Name) is not among them.
+	People []Mention
 	// Holders lists the sources of the person documents that hold the role a
 	// function description describes; filled by Link.
 	Holders []string
+	// HolderMentions lists, as "source#line", where another document names a
+	// holder of the role a function description describes who has no person
+	// or service document of their own: the Mention of that document whose
+	// Line is line and whose Titles hold the role. Filled by Link, sorted.
+	HolderMentions []string
 	// Role is the function title a function description describes
 	// ("Functiebeschrijving algemeen directeur" → "algemeen directeur").
 	Role string
@@ -73,6 +82,25 @@ type Passage struct {
 	Heading string
 	Text    string
 	Line    int
+}
+
+// Mention is a person named in a document's text together with the role they
+// hold there, as overview pages ("college van burgemeester en schepenen", "bij
+// wie kan ik terecht", organograms, service pages) name them. A name that the
+// text gives neither a role nor a topic is not a Mention: without either it
+// says nothing about who does what.
+type Mention struct {
+	Name   string   // "Hilde Van de Velde", as written
+	Titles []string // the role titles the text gives them: "diensthoofd", "schepen van cultuur"; may be empty
+	// Topic is what the text makes them the person to see for: the label of
+	// a "label: ..." line ("Identiteitskaart, rijbewijs, verhuis of
+	// attesten"), the service before a parenthesis ("personeelsdienst" in
+	// "de personeelsdienst (Katrien Mertens)"), or, on a line that starts
+	// with them, what follows their name ("veiligheid, politie en brandweer"
+	// in "Burgemeester Jan Peeters: veiligheid, politie en brandweer");
+	// else "".
+	Topic string
+	Line  int // 1-based line of the passage that names them
 }
 
 // Problem is something wrong with a document, reported with where it is so

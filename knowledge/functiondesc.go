@@ -50,6 +50,9 @@ func parseFunctionDescription(source string, lines []string) (Document, []Proble
 		problems = append(problems, Problem{File: source, Line: first + 1,
 			Message: `function description does not name the function: want "Functiebeschrijving <function>"`})
 	}
-	doc.Passages = prosePassages(paragraphs(lines, first+1))
+	var list passageList
+	list.addProse(paragraphs(lines, first+1))
+	doc.Passages = list.passages()
+	doc.People = findPeople(source, &doc, list.lines)
 	return doc, problems
 }

@@ -44,7 +44,7 @@ func FuzzParseFunctionDescription(f *testing.F) {
 
 func FuzzParseGeneric(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzParser(t, data, func(_ string, lines []string) (Document, []Problem) { return parseGeneric(lines), nil })
+		fuzzParser(t, data, func(source string, lines []string) (Document, []Problem) { return parseGeneric(source, lines), nil })
 	})
 }
 
@@ -128,6 +128,23 @@ func checkDocument(t *testing.T, source string, data []byte, doc Document, probl
 	for _, s := range texts {
 		if !utf8.ValidString(s) || s != strings.TrimSpace(s) {
 			t.Fatalf("text not valid UTF-8 or not trimmed: %q", s)
+		}
+	}
+	lines := map[int]bool{}
+	for _, p := range doc.Passages {
+		lines[p.Line] = true
+	}
+	for _, m := range doc.People {
+		if !lines[m.Line] {
+			t.Fatalf("mention on line %d, where no passage starts: %+v", m.Line, m)
+		}
+		if m.Name == "" || len(m.Titles) == 0 && m.Topic == "" || Fold(m.Name) == Fold(doc.Name) {
+			t.Fatalf("mention without name, role or topic, or of the document's own person: %+v", m)
+		}
+		for _, s := range append([]string{m.Name, m.Topic}, m.Titles...) {
+			if !utf8.ValidString(s) || s != strings.TrimSpace(s) {
+				t.Fatalf("mention text not valid UTF-8 or not trimmed: %+v", m)
+			}
 		}
 	}
 	for _, p := range doc.Passages {

@@ -2,12 +2,12 @@ package knowledge
 
 // A generic document is any other text: its first line is the title and its
 // paragraphs are passages, with short heading-like lines as headings (see
-// prosePassages).
+// passageList.addProse).
 
 // parseGeneric reads plain text. The first line is the title; when it stands
 // alone it is not repeated as a passage, but when it starts a longer
 // paragraph the whole paragraph is kept so no text is lost.
-func parseGeneric(lines []string) Document {
+func parseGeneric(source string, lines []string) Document {
 	doc := Document{Kind: KindGeneric}
 	paras := paragraphs(lines, 0)
 	if len(paras) == 0 {
@@ -17,6 +17,9 @@ func parseGeneric(lines []string) Document {
 	if len(paras[0].lines) == 1 {
 		paras = paras[1:]
 	}
-	doc.Passages = prosePassages(paras)
+	var list passageList
+	list.addProse(paras)
+	doc.Passages = list.passages()
+	doc.People = findPeople(source, &doc, list.lines)
 	return doc
 }

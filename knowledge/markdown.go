@@ -106,8 +106,8 @@ func parseMarkdown(source string, lines []string) (Document, []Problem) {
 		}
 	}
 
-	passages, firstHeading, firstLine := markdownBody(lines, bodyStart)
-	doc.Passages = passages
+	list, firstHeading, firstLine := markdownBody(lines, bodyStart)
+	doc.Passages = list.passages()
 	if doc.Title == "" {
 		doc.Title = firstHeading
 	}
@@ -120,6 +120,7 @@ func parseMarkdown(source string, lines []string) (Document, []Problem) {
 			doc.Role = role
 		}
 	}
+	doc.People = findPeople(source, &doc, list.lines)
 	return doc, problems
 }
 
@@ -313,8 +314,8 @@ func inline(s string) string {
 // and every list item is one, under the last "#" heading. It also returns the
 // first heading and the first line of text, for a title when the front
 // matter gives none.
-func markdownBody(lines []string, from int) (passages []Passage, firstHeading, firstLine string) {
-	var list passageList
+func markdownBody(lines []string, from int) (list *passageList, firstHeading, firstLine string) {
+	list = &passageList{}
 	paraLines := 0  // lines in the paragraph being built; 0 in a list item
 	inItem := false // the passage being built is a list item
 	headingSeen := false
@@ -383,5 +384,6 @@ func markdownBody(lines []string, from int) (passages []Passage, firstHeading, f
 			firstLine = cleanText(strings.Trim(text, "| "))
 		}
 	}
-	return list.passages(), firstHeading, firstLine
+	list.flush()
+	return list, firstHeading, firstLine
 }

@@ -33,7 +33,7 @@ func Parse(source string, data []byte) (Document, []Problem) {
 	case isPersonCard(lines):
 		doc, more = parsePersonCard(source, lines)
 	default:
-		doc = parseGeneric(lines)
+		doc = parseGeneric(source, lines)
 	}
 	doc.Source = source
 	if doc.Title == "" {

@@ -108,6 +108,7 @@ func parsePersonCard(source string, lines []string) (Document, []Problem) {
 	var address []string
 	var list passageList
 	section := sectionIntro
+	infoTitle := ""       // the Info section's title as the card writes it
 	contactBlank := false // a blank line has been seen inside the contact block
 
 	first := firstNonBlank(lines)
@@ -135,8 +136,11 @@ func parsePersonCard(source string, lines []string) (Document, []Problem) {
 			list.flush()
 			section = s
 			contactBlank = false
+			if s == sectionInfo {
+				infoTitle = clean
+			}
 			if header || s == sectionInfo {
-				list.setHeading("")
+				list.setHeading(infoTitle)
 			}
 			continue
 		}
@@ -169,7 +173,19 @@ func parsePersonCard(source string, lines []string) (Document, []Problem) {
 
 		case sectionInfo:
 			if m := numberedLine.FindStringSubmatch(clean); m != nil {
-				list.setHeading(m[1])
+				end := numberedParagraphEnd(lines, i)
+				if end == i+1 && readsAsHeading(m[1]) && infoFollows(lines, end) {
+					list.setHeading(m[1])
+					continue
+				}
+				// A numbered paragraph: a passage of its own.
+				list.setHeading(infoTitle)
+				list.start(n, m[1])
+				for j := i + 1; j < end; j++ {
+					list.extend(j+1, cleanText(lines[j]))
+				}
+				list.flush()
+				i = end - 1
 			} else if text, ok := bulletText(clean); ok {
 				list.start(n, text)
 			} else {
@@ -184,7 +200,60 @@ func parsePersonCard(source string, lines []string) (Document, []Problem) {
 	doc.Title = doc.Name
 	doc.Contact.Address = strings.Join(address, ", ")
 	doc.Passages = list.passages()
+	doc.People = findPeople(source, &doc, list.lines)
 	return doc, problems
+}
+
+// The Info section numbers its paragraphs. A numbered line is a heading
+// when it reads like one and the info goes on under it before the next
+// number (" • " bullets or plain lines):
+//
+//	1. De gemeentesecretaris is de algemeen directeur
+//	 • De gemeentesecretaris organiseert …
+//
+// and otherwise a paragraph of its own, with the lines that continue it:
+//
+//	1. Als schepen volgt Jan Peeters cultuur en sport op.
+//	2. Zitdag op maandag.
+//
+// Either way no line of the Info section is lost.
+
+// readsAsHeading reports whether the text of a numbered line can be a
+// heading: not longer than a heading and not ended like a sentence (a
+// question is a heading: "Ontevreden over onze dienstverlening?").
+func readsAsHeading(text string) bool {
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return utf8.RuneCountInString(text) <= maxHeadingRunes && !strings.ContainsRune(".;,!", last)
+}
+
+// numberedParagraphEnd returns the index of the first line after the
+// numbered line lines[i] that does not continue it: a blank line, a bullet,
+// another numbered line, a section title or the end.
+func numberedParagraphEnd(lines []string, i int) int {
+	j := i + 1
+	for ; j < len(lines); j++ {
+		clean := cleanText(lines[j])
+		_, isBullet := bulletText(clean)
+		if _, _, marker := cardMarker(lines[j]); clean == "" || isBullet || marker || numberedLine.MatchString(clean) {
+			break
+		}
+	}
+	return j
+}
+
+// infoFollows reports whether, from lines[j] on and past blank lines, the
+// info goes on with something other than the next numbered line or a
+// section title.
+func infoFollows(lines []string, j int) bool {
+	for ; j < len(lines); j++ {
+		clean := cleanText(lines[j])
+		if clean == "" {
+			continue
+		}
+		_, _, marker := cardMarker(lines[j])
+		return !marker && !numberedLine.MatchString(clean)
+	}
+	return false
 }
 
 // addContactLine sorts one line of the contact block into phone, e-mail,

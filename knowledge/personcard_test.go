@@ -141,8 +141,8 @@ func TestPersonCardShapes(t *testing.T) {
 			wantName:  "Jan Peeters",
 			wantFuncs: []Function{{"Gemeenteraad", "Voorzitter"}},
 			wantPassages: []Passage{
-				{Text: "Hij leidt de raad en de zittingen.", Line: 5},
-				{Text: "Tweede alinea.", Line: 8},
+				{Heading: "Info", Text: "Hij leidt de raad en de zittingen.", Line: 5},
+				{Heading: "Info", Text: "Tweede alinea.", Line: 8},
 			},
 		},
 		{
@@ -207,4 +207,109 @@ func problemLines(problems []Problem) []int {
 		lines = append(lines, p.Line)
 	}
 	return lines
+}
+
+// TestPersonCardInfoVariants: the Info section numbers its paragraphs,
+// bullets them, both, or neither; every variant keeps every line.
+func TestPersonCardInfoVariants(t *testing.T) {
+	const head = "Jan Peeters\nContactgegevens\nMarkt 1\nBestuurFunctie\nSchepencollegeSchepen\n"
+	tests := []struct {
+		name string
+		info string
+		want []Passage
+	}{
+		{
+			name: "numbers and bullets",
+			info: "Info\n\n1. Portefeuille\n\n • Sport;\n • Jeugd.\n\n2. Zitdag\n\n • Op zaterdag.\n",
+			want: []Passage{
+				{Heading: "Portefeuille", Text: "Sport;", Line: 10},
+				{Heading: "Portefeuille", Text: "Jeugd.", Line: 11},
+				{Heading: "Zitdag", Text: "Op zaterdag.", Line: 15},
+			},
+		},
+		{
+			name: "numbered paragraphs without bullets",
+			info: "Info\n\n1. Als schepen volgt Jan Peeters sport en jeugd op.\n\n2. Zitdag op zaterdag\nin het gemeentehuis.\n\n3. Hij is ook gemeenteraadslid\n",
+			want: []Passage{
+				{Heading: "Info", Text: "Als schepen volgt Jan Peeters sport en jeugd op.", Line: 8},
+				{Heading: "Info", Text: "Zitdag op zaterdag in het gemeentehuis.", Line: 10},
+				{Heading: "Info", Text: "Hij is ook gemeenteraadslid", Line: 13},
+			},
+		},
+		{
+			name: "a numbered paragraph between numbered headings",
+			info: "Informatie\n1. Portefeuille\n • Sport.\n2. Zitdag op zaterdag van 10 tot 11 uur.\n3. Bereikbaarheid?\n • Per mail.\n",
+			want: []Passage{
+				{Heading: "Portefeuille", Text: "Sport.", Line: 8},
+				{Heading: "Informatie", Text: "Zitdag op zaterdag van 10 tot 11 uur.", Line: 9},
+				{Heading: "Bereikbaarheid?", Text: "Per mail.", Line: 11},
+			},
+		},
+		{
+			name: "numbered heading over plain paragraphs",
+			info: "Info\n\n1. Portefeuille\n\nSport en jeugd.\n\nOok de sporthal.\n",
+			want: []Passage{
+				{Heading: "Portefeuille", Text: "Sport en jeugd.", Line: 10},
+				{Heading: "Portefeuille", Text: "Ook de sporthal.", Line: 12},
+			},
+		},
+		{
+			name: "plain paragraphs",
+			info: "Info\nHij volgt sport op.\n\nZitdag op zaterdag.\n",
+			want: []Passage{
+				{Heading: "Info", Text: "Hij volgt sport op.", Line: 7},
+				{Heading: "Info", Text: "Zitdag op zaterdag.", Line: 9},
+			},
+		},
+		{
+			name: "numbered lines and nothing after them",
+			info: "Info\n1. Sport\n2. Jeugd\n",
+			want: []Passage{
+				{Heading: "Info", Text: "Sport", Line: 7},
+				{Heading: "Info", Text: "Jeugd", Line: 8},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := head + tt.info
+			doc, problems := Parse("card.txt", []byte(text))
+			if len(problems) > 0 {
+				t.Errorf("problems: %v", problems)
+			}
+			if !reflect.DeepEqual(doc.Passages, tt.want) {
+				t.Errorf("passages = %+v, want %+v", doc.Passages, tt.want)
+			}
+			checkNoInfoLost(t, text, doc)
+		})
+	}
+}
+
+// checkNoInfoLost checks that every line after "Info", without its number
+// or bullet, is in a passage or is a heading.
+func checkNoInfoLost(t *testing.T, text string, doc Document) {
+	t.Helper()
+	var all strings.Builder
+	for _, p := range doc.Passages {
+		all.WriteString(p.Heading + "\n" + p.Text + "\n")
+	}
+	info := false
+	for _, l := range strings.Split(text, "\n") {
+		c := cleanText(l)
+		if s, _, ok := cardMarker(l); ok {
+			info = s == sectionInfo
+			continue
+		}
+		if !info || c == "" {
+			continue
+		}
+		if m := numberedLine.FindStringSubmatch(c); m != nil {
+			c = m[1]
+		} else if b, ok := bulletText(c); ok {
+			c = cleanText(b)
+		}
+		if !strings.Contains(all.String(), c) {
+			t.Errorf("line %q lost; passages %+v", c, doc.Passages)
+		}
+	}
 }

@@ -94,12 +94,21 @@ func paragraphs(lines []string, from int) []paragraph {
 
 // passageList collects passages: the lines of one paragraph or bullet are
 // joined into one passage that stands under the current heading and starts
-// on the line of its first line.
+// on the line of its first line. It keeps the lines each passage was joined
+// from too, since a list written one entry a line ("Klachten: Joke
+// Ramaekers") is read for the people it names line by line.
 type passageList struct {
 	heading string
 	out     []Passage
 	cur     []string
 	line    int
+	lines   []passageLine // the lines of the passages in out, in order
+}
+
+// passageLine is one line of text a passage was joined from.
+type passageLine struct {
+	passage int    // index of the passage in passageList.out
+	text    string // the line, cleaned, without its bullet or number
 }
 
 // start begins a new passage (a bullet or the first line of a paragraph).
@@ -124,6 +133,11 @@ func (p *passageList) flush() {
 		return
 	}
 	if t := cleanText(strings.Join(p.cur, " ")); t != "" {
+		for _, l := range p.cur {
+			if l = strings.TrimSpace(l); l != "" { // the parsers hand in cleaned lines
+				p.lines = append(p.lines, passageLine{passage: len(p.out), text: l})
+			}
+		}
 		p.out = append(p.out, Passage{Heading: p.heading, Text: t, Line: p.line})
 	}
 	p.cur = p.cur[:0]
@@ -177,21 +191,22 @@ func headingLike(p paragraph) bool {
 	return !strings.ContainsRune(".;,", last)
 }
 
-// prosePassages turns paragraphs of running text into passages. A
-// heading-like paragraph followed by a real paragraph becomes the heading of
-// the passages after it; otherwise (two heading-like lines in a row, or one
-// at the end) it is kept as a passage so no text is lost.
-func prosePassages(paras []paragraph) []Passage {
-	var list passageList
-	for i, p := range paras {
-		if headingLike(p) && i+1 < len(paras) && !headingLike(paras[i+1]) {
-			list.setHeading(strings.TrimSuffix(p.text(), ":"))
+// addProse turns paragraphs of running text into passages. A heading-like
+// paragraph followed by a real paragraph becomes the heading of the passages
+// after it; otherwise (two heading-like lines in a row, or one at the end) it
+// is kept as a passage so no text is lost.
+func (p *passageList) addProse(paras []paragraph) {
+	for i, para := range paras {
+		if headingLike(para) && i+1 < len(paras) && !headingLike(paras[i+1]) {
+			p.setHeading(strings.TrimSuffix(para.text(), ":"))
 			continue
 		}
-		list.start(p.line, p.text())
-		list.flush()
+		p.start(para.line, cleanText(para.lines[0]))
+		for j, l := range para.lines[1:] {
+			p.extend(para.line+1+j, cleanText(l))
+		}
+		p.flush()
 	}
-	return list.passages()
 }
 
 // firstNonBlank returns the index of the first non-blank line, or -1.

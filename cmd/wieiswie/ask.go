@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -102,7 +102,7 @@ type (
 	}
 )
 
-func jsonResult(res index.Result) jsonAnswerLine {
+func jsonResult(res knowledge.Result) jsonAnswerLine {
 	out := jsonAnswerLine{Question: res.Question, Answers: []jsonAnswer{}, TookMS: ms(res.Took)}
 	for _, a := range res.Answers {
 		ja := jsonAnswer{

@@ -11,7 +11,6 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"github.com/wieiswie/wieiswie/bot"
 	"github.com/wieiswie/wieiswie/index"
 	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/reload"
@@ -47,7 +46,7 @@ func buildIndex(ctx context.Context, dir, indexDir string, w io.Writer) (*index.
 
 // openIndex is how serve gets its index: the knowledge folder (or the
 // embedded default) indexed in memory or in indexDir, problems logged.
-func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (bot.Asker, io.Closer, error) {
+func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
 	start := time.Now()
 	docs, problems := loadKnowledge(dir, indexDir)
 	for _, p := range problems {

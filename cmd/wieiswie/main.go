@@ -17,7 +17,7 @@ const usage = `wieiswie — wie is wie in je gemeente
 Usage:
   wieiswie ask   [--knowledge DIR] [--index DIR] [--json] [--top N] [QUESTION]
   wieiswie check [--knowledge DIR]
-  wieiswie eval  [--knowledge DIR] --questions FILE [--json]
+  wieiswie eval  [--knowledge DIR] --questions FILE[,FILE] [--folds [--fit MODEL]] [--json]
   wieiswie serve (configured by the environment or .env; see README)
   wieiswie gen   --out DIR --docs N [--seed S]   (a realistic test corpus)
 

@@ -4,23 +4,22 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/wieiswie/wieiswie/index"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 // renderText writes a result for people in a terminal: the answer with its
 // fields aligned, the source named, and other candidates in one line each.
-func renderText(res index.Result) string {
+func renderText(res knowledge.Result) string {
 	var b strings.Builder
 	switch res.Outcome {
-	case index.NotFound:
+	case knowledge.NotFound:
 		fmt.Fprintf(&b, "Ik vond niets over %q.\n", res.Topic)
 		if len(res.Known) > 0 {
 			fmt.Fprintf(&b, "Ik weet wel iets over: %s.\n", strings.Join(res.Known, ", "))
 		}
 		b.WriteString("Probeer het anders te vragen, bijvoorbeeld: wie is de algemeen directeur?\n")
 		return b.String()
-	case index.Ambiguous:
+	case knowledge.Ambiguous:
 		b.WriteString("Bedoelde je een van deze?\n\n")
 		for i, a := range res.Answers {
 			fmt.Fprintf(&b, "%d. %s\n", i+1, oneLine(a))
@@ -37,7 +36,7 @@ func renderText(res index.Result) string {
 	return b.String()
 }
 
-func writeAnswer(b *strings.Builder, shape index.Shape, a index.Answer) {
+func writeAnswer(b *strings.Builder, shape knowledge.Shape, a knowledge.Answer) {
 	head := a.Name
 	if head == "" {
 		head = a.Title
@@ -66,7 +65,7 @@ func writeAnswer(b *strings.Builder, shape index.Shape, a index.Answer) {
 		row("Adres", a.Contact.Address)
 		row("Website", a.Contact.Website)
 	}
-	if shape == index.ShapeContactOf {
+	if shape == knowledge.ShapeContactOf {
 		contact()
 		functions()
 	} else {
@@ -106,7 +105,7 @@ func groupFunctions(fs []knowledge.Function) []string {
 	return out
 }
 
-func oneLine(a index.Answer) string {
+func oneLine(a knowledge.Answer) string {
 	s := a.Name
 	if s == "" {
 		s = a.Title

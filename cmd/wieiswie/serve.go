@@ -14,13 +14,14 @@ import (
 
 	"github.com/wieiswie/wieiswie/bot"
 	"github.com/wieiswie/wieiswie/config"
+	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
 )
 
 // openIndexFunc gives serve something to answer with: the knowledge folder
 // (empty: the embedded default) indexed in memory or in indexDir. The
 // Closer, if not nil, is closed when serve stops.
-type openIndexFunc func(ctx context.Context, knowledgeDir, indexDir string, log zerolog.Logger) (bot.Asker, io.Closer, error)
+type openIndexFunc func(ctx context.Context, knowledgeDir, indexDir string, log zerolog.Logger) (knowledge.Asker, io.Closer, error)
 
 // reloadReporter is an Asker that reloads by itself (folder watch, SIGHUP)
 // and can report each of those reloads, so /metrics counts them too.

@@ -20,8 +20,8 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"github.com/wieiswie/wieiswie/bot"
 	"github.com/wieiswie/wieiswie/bot/slackfake"
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 const (
@@ -51,7 +51,7 @@ func serveEnv(m map[string]string) func(string) string {
 	return func(k string) string { return m[k] }
 }
 
-func noIndex(context.Context, string, string, zerolog.Logger) (bot.Asker, io.Closer, error) {
+func noIndex(context.Context, string, string, zerolog.Logger) (knowledge.Asker, io.Closer, error) {
 	return nil, nil, errors.New("no index in this test")
 }
 
@@ -177,7 +177,7 @@ func TestRunServeSocketMode(t *testing.T) {
 // reportingAsker is an Asker that reloads by itself and reports it, as the
 // knowledge folder's watcher does.
 type reportingAsker struct {
-	bot.Asker
+	knowledge.Asker
 	mu     sync.Mutex
 	report func(error)
 }
@@ -209,7 +209,7 @@ func TestRunServeHTTPMode(t *testing.T) {
 		"LISTEN_ADDR":          "127.0.0.1:0",
 	}
 	asker := &reportingAsker{}
-	open := func(ctx context.Context, dir, indexDir string, log zerolog.Logger) (bot.Asker, io.Closer, error) {
+	open := func(ctx context.Context, dir, indexDir string, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
 		inner, closer, err := openIndex(ctx, dir, indexDir, log)
 		asker.Asker = inner
 		return asker, closer, err

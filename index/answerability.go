@@ -1,0 +1,287 @@
+package index
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Whether to answer is decided by a calibrated model, not by single-word
+// vetoes: a logistic regression over features of the best candidate and the
+// question (see features) that estimates the chance that the first answer is
+// right. It is fitted on the development set, leave-one-town-out, by
+// `wieiswie eval --fit` (see Fit), and ships as data/answerability.txt.
+
+//go:embed data/answerability.txt
+var answerabilityTxt string
+
+// featureNames are the features, in the order of a feature vector.
+var featureNames = []string{
+	"coverage",           // weighted share of the question's known required concepts the answer has
+	"gap",                // score of the first answer minus that of the second
+	"oov",                // share of the question's content words that no document has
+	"qualifiers",         // share of the question's content words, known or not, that the first answer has
+	"unheld",             // the question names a role nobody (in the organisation asked about) holds
+	"unmatched",          // share of required words that no candidate has at all
+	"role-asked",         // the question names a role
+	"role-held",          // … and the first answer holds it (title, or title within a longer one)
+	"complement-missing", // the role's complement ("landbouw" of "schepen van landbouw") is not in the first answer
+	"unknown-role",       // "wie is de …" names no role the documents know, and has a word no document has
+	"name-asked",         // the question names a person
+	"name-found",         // … and the first answer is theirs or names them
+	"other-name",         // the question names a person the knowledge base does not know
+	"words",              // how many required content words, log(1+n)
+}
+
+// features is one question's evidence for answering, in featureNames order.
+type features []float64
+
+// featureAt maps a feature's name to its place in a vector.
+var featureAt = func() map[string]int {
+	m := map[string]int{}
+	for i, n := range featureNames {
+		m[n] = i
+	}
+	return m
+}()
+
+// get returns the named feature; a name not in featureNames is a bug.
+func (f features) get(name string) float64 { return f[featureAt[name]] }
+
+func (f features) set(name string, v float64) {
+	i, ok := featureAt[name]
+	if !ok {
+		panic("unknown feature " + name)
+	}
+	f[i] = v
+}
+
+// model is a fitted logistic regression with the two thresholds on its
+// probability: answer at or above answerAt, offer "Bedoelde je …?" from
+// suggestAt.
+type model struct {
+	bias      float64
+	weights   []float64 // by featureNames
+	suggestAt float64
+	answerAt  float64
+}
+
+// shippedModel is data/answerability.txt, parsed once and never changed.
+var shippedModel = mustModel(answerabilityTxt)
+
+func mustModel(text string) model {
+	m, err := parseModel(text)
+	if err != nil {
+		panic(err) // the embedded file is tested; see TestShippedModel
+	}
+	return m
+}
+
+// prob is the model's estimate that the first answer is right.
+func (m model) prob(f features) float64 {
+	z := m.bias
+	for i, x := range f {
+		z += m.weights[i] * x
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// parseModel reads "name value" lines; "#" starts a comment.
+func parseModel(text string) (model, error) {
+	m := model{weights: make([]float64, len(featureNames))}
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for n := 1; sc.Scan(); n++ {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 2 {
+			return m, fmt.Errorf("answerability.txt:%d: want \"name value\"", n)
+		}
+		v, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
+			return m, fmt.Errorf("answerability.txt:%d: %w", n, err)
+		}
+		seen[f[0]] = true
+		switch name := f[0]; name {
+		case "bias":
+			m.bias = v
+		case "suggest-at":
+			m.suggestAt = v
+		case "answer-at":
+			m.answerAt = v
+		default:
+			i, ok := featureAt[name]
+			if !ok {
+				return m, fmt.Errorf("answerability.txt:%d: unknown feature %q", n, name)
+			}
+			m.weights[i] = v
+		}
+	}
+	for _, n := range append([]string{"bias", "suggest-at", "answer-at"}, featureNames...) {
+		if !seen[n] {
+			return m, fmt.Errorf("answerability.txt: %s missing", n)
+		}
+	}
+	return m, sc.Err()
+}
+
+// format writes m in the shape parseModel reads, after a header.
+func (m model) format(header string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
+		fmt.Fprintf(&b, "# %s\n", l)
+	}
+	fmt.Fprintf(&b, "\nbias %.4f\n", m.bias)
+	for i, n := range featureNames {
+		fmt.Fprintf(&b, "%s %.4f\n", n, m.weights[i])
+	}
+	fmt.Fprintf(&b, "\nsuggest-at %.4f\nanswer-at %.4f\n", m.suggestAt, m.answerAt)
+	return b.String()
+}
+
+// maxSuggestWrong is the share of wrong answers tolerated among those
+// given at all: a wrong person is worse than "niets gevonden", but a
+// right answer withheld is a miss too.
+const maxSuggestWrong = 0.10
+
+// Example is one question's features and whether answering it with the
+// first answer would be right, for fitting the model.
+type Example struct {
+	Features features
+	Right    bool
+}
+
+// fitModel fits a logistic regression by Newton's method (iteratively
+// reweighted least squares) with an L2 penalty, which keeps the weights
+// finite when the examples separate. The thresholds are then chosen on the
+// same examples (see thresholds).
+func fitModel(ex []Example, l2, maxWrong float64) model {
+	d := len(featureNames) + 1
+	w := make([]float64, d)
+	x := func(e Example, j int) float64 {
+		if j == 0 {
+			return 1
+		}
+		return e.Features[j-1]
+	}
+	for iter := 0; iter < 50; iter++ {
+		grad := make([]float64, d)
+		hess := make([][]float64, d)
+		for i := range hess {
+			hess[i] = make([]float64, d)
+		}
+		for _, e := range ex {
+			z := 0.0
+			for j := 0; j < d; j++ {
+				z += w[j] * x(e, j)
+			}
+			p := 1 / (1 + math.Exp(-z))
+			y := 0.0
+			if e.Right {
+				y = 1
+			}
+			for j := 0; j < d; j++ {
+				grad[j] += (p - y) * x(e, j)
+				for k := 0; k < d; k++ {
+					hess[j][k] += p * (1 - p) * x(e, j) * x(e, k)
+				}
+			}
+		}
+		for j := 1; j < d; j++ { // the bias is not penalised
+			grad[j] += l2 * w[j]
+			hess[j][j] += l2
+		}
+		hess[0][0] += 1e-9
+		step := solve(hess, grad)
+		change := 0.0
+		for j := range w {
+			w[j] -= step[j]
+			change = math.Max(change, math.Abs(step[j]))
+		}
+		if change < 1e-8 {
+			break
+		}
+	}
+	m := model{bias: w[0], weights: w[1:]}
+	m.suggestAt, m.answerAt = thresholds(m, ex, maxWrong)
+	return m
+}
+
+// thresholds picks suggestAt and answerAt for m on ex (see fitModel): the
+// lowest probabilities from which at most maxSuggestWrong, and maxWrong, of
+// the answers given would be wrong.
+func thresholds(m model, ex []Example, maxWrong float64) (suggestAt, answerAt float64) {
+	ps := make([]float64, len(ex))
+	for i, e := range ex {
+		ps[i] = m.prob(e.Features)
+	}
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return ps[order[i]] > ps[order[j]] })
+	suggestAt, answerAt = 1, 1
+	right, wrong := 0, 0
+	for k, i := range order {
+		if ex[i].Right {
+			right++
+		} else {
+			wrong++
+		}
+		if k+1 < len(order) && ps[order[k+1]] == ps[i] {
+			continue // a threshold cannot split equal probabilities
+		}
+		rate := float64(wrong) / float64(right+wrong)
+		if rate <= maxWrong {
+			answerAt = ps[i]
+		}
+		if rate <= maxSuggestWrong {
+			suggestAt = ps[i]
+		}
+	}
+	return suggestAt, answerAt
+}
+
+// solve returns x with a·x = b by Gaussian elimination with partial
+// pivoting; a and b are overwritten.
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		a[c], a[p] = a[p], a[c]
+		b[c], b[p] = b[p], b[c]
+		if a[c][c] == 0 {
+			continue
+		}
+		for r := c + 1; r < n; r++ {
+			f := a[r][c] / a[c][c]
+			for k := c; k < n; k++ {
+				a[r][k] -= f * a[c][k]
+			}
+			b[r] -= f * b[c]
+		}
+	}
+	x := make([]float64, n)
+	for r := n - 1; r >= 0; r-- {
+		s := b[r]
+		for k := r + 1; k < n; k++ {
+			s -= a[r][k] * x[k]
+		}
+		if a[r][r] != 0 {
+			x[r] = s / a[r][r]
+		}
+	}
+	return x
+}

@@ -1,0 +1,126 @@
+package index
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestShippedModel(t *testing.T) {
+	m, err := parseModel(answerabilityTxt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !(0 < m.suggestAt && m.suggestAt <= m.answerAt && m.answerAt <= 1) {
+		t.Errorf("thresholds suggest-at %v, answer-at %v: want 0 < suggest ≤ answer ≤ 1", m.suggestAt, m.answerAt)
+	}
+	// A full match with a clear lead is answered; nothing matched is not.
+	good := make(features, len(featureNames))
+	good.set("coverage", 1)
+	good.set("qualifiers", 1)
+	good.set("gap", 0.5)
+	good.set("role-asked", 1)
+	good.set("role-held", 1)
+	good.set("words", math.Log1p(2))
+	bad := make(features, len(featureNames))
+	bad.set("oov", 1)
+	bad.set("unmatched", 1)
+	if p := m.prob(good); p < m.answerAt {
+		t.Errorf("full match, clear lead: p = %.3f, below answer-at %.3f", p, m.answerAt)
+	}
+	if p := m.prob(bad); p >= m.suggestAt {
+		t.Errorf("nothing matched: p = %.3f, at or above suggest-at %.3f", p, m.suggestAt)
+	}
+}
+
+func TestParseModelErrors(t *testing.T) {
+	full := shippedModel.format("header")
+	if _, err := parseModel(full); err != nil {
+		t.Fatalf("a formatted model does not parse back: %v", err)
+	}
+	for name, text := range map[string]string{
+		"unknown feature": full + "\nshoe-size 3\n",
+		"missing feature": strings.Replace(full, "\ncoverage ", "\n# coverage ", 1),
+		"not a number":    strings.Replace(full, "\nbias ", "\nbias x", 1),
+		"three fields":    full + "\ngap 1 2\n",
+	} {
+		if _, err := parseModel(text); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// fitModel must recover a rule the examples follow: right exactly when
+// coverage is high, whatever the noise in another feature.
+func TestFitModelLearnsRule(t *testing.T) {
+	var ex []Example
+	for i := 0; i < 200; i++ {
+		f := make(features, len(featureNames))
+		cov := float64(i%20) / 19
+		f.set("coverage", cov)
+		f.set("gap", float64((i*7)%11)/10) // noise
+		ex = append(ex, Example{Features: f, Right: cov > 0.6})
+	}
+	m := fitModel(ex, 0.01, 0.05)
+	if w := m.weights[featureAt["coverage"]]; w <= 0 {
+		t.Errorf("coverage weight %.3f, want > 0", w)
+	}
+	// Every right example is more probable than every wrong one.
+	lowestRight, highestWrong := 1.0, 0.0
+	for _, e := range ex {
+		if p := m.prob(e.Features); e.Right {
+			lowestRight = math.Min(lowestRight, p)
+		} else {
+			highestWrong = math.Max(highestWrong, p)
+		}
+	}
+	if lowestRight <= highestWrong {
+		t.Errorf("a wrong example (p = %.3f) is as probable as a right one (p = %.3f)", highestWrong, lowestRight)
+	}
+}
+
+func TestThresholdsLimitWrongAnswers(t *testing.T) {
+	// The probability is the logistic of the coverage feature.
+	m := model{weights: make([]float64, len(featureNames))}
+	m.weights[featureAt["coverage"]] = 1
+	example := func(z float64, right bool) Example {
+		f := make(features, len(featureNames))
+		f.set("coverage", z)
+		return Example{Features: f, Right: right}
+	}
+	// Ten right, one wrong (1 in 11 wrong: within maxSuggestWrong), two
+	// right, then wrong ones.
+	var ex []Example
+	for i := 0; i < 10; i++ {
+		ex = append(ex, example(5-0.1*float64(i), true))
+	}
+	ex = append(ex, example(3, false), example(2.5, true), example(2, true), example(1, false), example(0, false))
+	suggest, answer := thresholds(m, ex, 0)
+	if got, want := answer, m.prob(ex[9].Features); got != want {
+		t.Errorf("answer-at = %.4f, want %.4f (the lowest with no wrong answer above)", got, want)
+	}
+	// 1 wrong of 13 answered (7.7%) is within maxSuggestWrong; 2 of 14 not.
+	if got, want := suggest, m.prob(ex[12].Features); got != want {
+		t.Errorf("suggest-at = %.4f, want %.4f (the lowest with at most %.0f%% wrong above)", got, want, 100*maxSuggestWrong)
+	}
+}
+
+func TestDamerau(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"voorzitter", "voorzitter", 2, 0},
+		{"vorzitter", "voorzitter", 2, 1},
+		{"advisuer", "adviseur", 2, 1}, // a swap is one edit
+		{"kiezelbrg", "kiezelberg", 2, 1},
+		{"netehgem", "nethegem", 2, 1},
+		{"abc", "xyz", 1, 2}, // gives up past the limit
+	}
+	for _, tt := range tests {
+		if got := damerau(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("damerau(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}

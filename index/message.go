@@ -1,0 +1,82 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A Slack message is rarely a bare question. People greet, say who they are
+// and why they ask ("ik begin maandag bij de dienst …", "een inwoner vraagt
+// …", "ik ben raadslid en …"), and ask in the second or third sentence; or
+// they type three words without a verb. message separates the question from
+// its context, so that the context can help (the asker's department, the
+// town) without its words being required of the answer.
+type message struct {
+	// question is the sentence (or sentences) that ask; the whole text when
+	// no sentence stands out as one.
+	question string
+	// context is everything else, in the order written.
+	context string
+}
+
+// emojiCode is Slack's text form of an emoji (":wave:", ":see_no_evil:",
+// ":+1:"); it carries no content.
+var emojiCode = regexp.MustCompile(`:[a-z0-9_+'-]+:`)
+
+// sentenceEnd splits after ., ! and ? followed by white space, and at line
+// breaks: the sentence boundaries of written Dutch (and English).
+var sentenceEnd = regexp.MustCompile(`[.!?]+(\s+|$)|\n+`)
+
+// splitMessage finds the question in a message. A sentence asks when it
+// ends in a question mark or opens with an interrogative (questionOpeners,
+// data/question.txt); the asking sentences are the question and the rest is
+// context. With no asking sentence, or only one, the whole message is the
+// question.
+func (l *questionLexicon) splitMessage(text string) message {
+	text = emojiCode.ReplaceAllString(text, " ")
+	var sentences []string
+	var asks []bool
+	rest := text
+	for rest != "" {
+		loc := sentenceEnd.FindStringIndex(rest)
+		end, next := len(rest), len(rest)
+		if loc != nil {
+			end, next = loc[1], loc[1]
+		}
+		s := strings.TrimSpace(rest[:end])
+		rest = rest[next:]
+		if strings.Trim(s, ".!?,;:-– ") == "" {
+			continue
+		}
+		sentences = append(sentences, s)
+		asks = append(asks, l.asks(s))
+	}
+	n := 0
+	for _, a := range asks {
+		if a {
+			n++
+		}
+	}
+	if n == 0 || len(sentences) == 1 {
+		return message{question: strings.Join(strings.Fields(text), " ")}
+	}
+	var q, c []string
+	for i, s := range sentences {
+		if asks[i] {
+			q = append(q, s)
+		} else {
+			c = append(c, s)
+		}
+	}
+	return message{question: strings.Join(q, " "), context: strings.Join(c, " ")}
+}
+
+// asks reports whether a sentence is a question: it ends in "?" or opens
+// with an interrogative phrase.
+func (l *questionLexicon) asks(sentence string) bool {
+	s := strings.TrimSpace(sentence)
+	if strings.HasSuffix(strings.TrimRight(s, ")( "), "?") || strings.Contains(s, "?") {
+		return true
+	}
+	return opensWith(foldedFields(s), l.openers)
+}

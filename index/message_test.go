@@ -1,0 +1,79 @@
+package index
+
+import "testing"
+
+func TestSplitMessage(t *testing.T) {
+	tests := []struct {
+		name, text, question, context string
+	}{
+		{"bare question", "wie is de algemeen directeur", "wie is de algemeen directeur", ""},
+		{"three words", "korpschef tel", "korpschef tel", ""},
+		{"greeting and context first",
+			"Hoi! Ik ben deze week gestart bij de dienst Vrije Tijd in Ravelinge. Wie is daar het diensthoofd?",
+			"Wie is daar het diensthoofd?", "Hoi! Ik ben deze week gestart bij de dienst Vrije Tijd in Ravelinge."},
+		{"question first, context after",
+			"wie is de milieuambtenaar in Heibeek? iemand aan de balie heeft vragen over afval",
+			"wie is de milieuambtenaar in Heibeek?", "iemand aan de balie heeft vragen over afval"},
+		{"emoji codes dropped",
+			"hallo :wave: nieuw hier :tada: bij wie moet ik zijn voor verlof?",
+			"hallo nieuw hier bij wie moet ik zijn voor verlof?", ""},
+		{"question without question mark",
+			"Er belt een inwoner. Wie regelt de markt in Heibeek",
+			"Wie regelt de markt in Heibeek", "Er belt een inwoner."},
+		{"line break separates",
+			"Het water staat hoog.\nWie houdt het noodplan bij?",
+			"Wie houdt het noodplan bij?", "Het water staat hoog."},
+		{"no asking sentence: all of it", "schepen sport heibeek. dringend", "schepen sport heibeek. dringend", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := qlex.splitMessage(tt.text)
+			if m.question != tt.question || m.context != tt.context {
+				t.Errorf("splitMessage(%q)\n got question %q context %q\nwant question %q context %q", tt.text, m.question, m.context, tt.question, tt.context)
+			}
+		})
+	}
+}
+
+func TestDescribesAsker(t *testing.T) {
+	tests := []struct {
+		tokens     []string
+		start, end int
+		want       bool
+	}{
+		{[]string{"ik", "ben", "raadslid", "in", "heibeek"}, 2, 3, true},
+		{[]string{"als", "schepen", "wil", "ik"}, 1, 2, true},
+		{[]string{"raadslid", "hier", "wie", "is"}, 0, 1, true},
+		{[]string{"ik", "ben", "de", "nieuwe", "schepen"}, 4, 5, true},
+		{[]string{"wie", "is", "de", "schepen", "van", "sport"}, 3, 4, false},
+		{[]string{"bel", "de", "voorzitter"}, 2, 3, false},
+	}
+	for _, tt := range tests {
+		if got := qlex.describesAsker(tt.tokens, tt.start, tt.end); got != tt.want {
+			t.Errorf("describesAsker(%v, %d, %d) = %v, want %v", tt.tokens, tt.start, tt.end, got, tt.want)
+		}
+	}
+}
+
+func TestQuestionLexicon(t *testing.T) {
+	l, err := parseQuestionLexicon(questionTxt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"wie", "hallo", "eigenlijk"} {
+		if !l.fillers[w] {
+			t.Errorf("%q should be a filler", w)
+		}
+	}
+	if !l.contact["gsm"] || !l.roles["mandaten"] || !l.handle["regelt"] {
+		t.Error("contact, roles or handle words missing")
+	}
+	if !opensWith([]string{"bij", "wie", "kan", "ik"}, l.openers) || !opensWith([]string{"wat", "doet", "de"}, l.whatDoes) {
+		t.Error("openers missing")
+	}
+	for _, bad := range []string{"[nonsense]\nword", "word before section"} {
+		if _, err := parseQuestionLexicon(bad); err == nil {
+			t.Errorf("parseQuestionLexicon(%q) gave no error", bad)
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package index
+
+import (
+	"context"
+	"strings"
+
+	"github.com/wieiswie/wieiswie/index/lexicon"
+)
+
+// Before a question's words are matched against the knowledge base, two
+// rules of language bring them closer to how the documents are written:
+//
+//   - English words are put into Dutch through a bilingual dictionary
+//     (FreeDict, see index/lexicon), keeping only translations the
+//     documents use: "who is the alderman for tourism" asks for the
+//     schepen van toerisme. English is never matched as text, where
+//     "officer" would find any page with an English alias.
+//   - A Dutch separable verb is joined again (ANS 2.3.1.3, scheidbaar
+//     samengestelde werkwoorden): in "wie zit het comité voor" the
+//     particle "voor" belongs to "zit", and the verb is voorzitten, which
+//     the documents have as voorzitter.
+
+// rewrite returns tokens with English words translated and separable verbs
+// joined; a joined particle becomes "" so positions stay.
+func (ix view) rewrite(ctx context.Context, tokens []string) []string {
+	out := append([]string(nil), tokens...)
+	if ix.english != nil && qlex.isEnglish(tokens) {
+		ix.translate(ctx, out)
+	}
+	ix.joinSeparable(out)
+	return out
+}
+
+// isEnglish reports whether a question is written in English: it has one
+// of the English function words that Dutch lacks (data/question.txt).
+func (l *questionLexicon) isEnglish(tokens []string) bool {
+	for _, t := range tokens {
+		if l.english[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// translate replaces each English word that is neither Dutch nor a word
+// of the documents by its
+// Dutch translation that the most documents have; a pair of words that the
+// dictionary has as one phrase ("management team") is translated together.
+func (ix view) translate(ctx context.Context, tokens []string) {
+	for i := 0; i < len(tokens); i++ {
+		t := tokens[i]
+		if t == "" || qlex.fillers[t] || qlex.contact[t] || qlex.english[t] {
+			continue
+		}
+		if i+1 < len(tokens) && tokens[i+1] != "" {
+			if nl := ix.bestDutch(ctx, ix.english.Dutch(t+" "+tokens[i+1])); nl != "" {
+				tokens[i], tokens[i+1] = nl, ""
+				i++
+				continue
+			}
+		}
+		if ix.dutch.IsWord(t) || ix.knownWord(ctx, t) {
+			continue // Dutch, or a word of the documents
+		}
+		if nl := ix.bestDutch(ctx, ix.english.Dutch(t)); nl != "" {
+			tokens[i] = nl
+		}
+	}
+}
+
+// bestDutch picks of translations the single word that the most documents
+// have, or a role title the documents hold; "" when none is known here.
+func (ix view) bestDutch(ctx context.Context, translations []string) string {
+	best, bestDF := "", 0
+	var stems []string
+	for _, nl := range translations {
+		if len(ix.vocab.roles.byFirst[nl]) > 0 {
+			return nl // a role: "alderman" → schepen
+		}
+		if !strings.Contains(nl, " ") {
+			stems = append(stems, ix.stem(nl))
+		}
+	}
+	df, _ := ix.docFreq(ctx, stems)
+	for _, nl := range translations {
+		if strings.Contains(nl, " ") {
+			continue
+		}
+		if d := df[ix.stem(nl)]; d > bestDF {
+			best, bestDF = nl, d
+		}
+	}
+	return best
+}
+
+// knownWord reports whether some document has word (by its stem).
+func (ix view) knownWord(ctx context.Context, word string) bool {
+	s := ix.stem(word)
+	df, _ := ix.docFreq(ctx, []string{s})
+	return df[s] > 0
+}
+
+// joinSeparable joins a particle that ends a clause to the verb that opens
+// it: the verb right after the question word ("wie zit … voor", "wie houdt
+// … bij"), the particle last in the sentence or before a word that opens
+// a new clause.
+func (ix view) joinSeparable(tokens []string) {
+	if ix.dutch == nil || len(tokens) < 3 {
+		return
+	}
+	verb := 1
+	if !qlex.interrogative[tokens[0]] || qlex.fillers[tokens[verb]] {
+		return
+	}
+	for i := verb + 1; i < len(tokens); i++ {
+		if i+1 < len(tokens) && !qlex.clauseOpener[tokens[i+1]] {
+			continue
+		}
+		if joined, ok := ix.dutch.Separable(tokens[i], tokens[verb]); ok {
+			tokens[verb], tokens[i] = joined, ""
+			return
+		}
+	}
+}
+
+// lexicons are what rewrite needs of package lexicon.
+type lexicons struct {
+	dutch   *lexicon.Lexicon
+	english *lexicon.Bilingual
+}
