@@ -30,6 +30,8 @@ var featureNames = []string{
 	"role-asked",         // the question names a role
 	"role-held",          // … and the first answer holds it (title, or title within a longer one)
 	"complement-missing", // the role's complement ("landbouw" of "schepen van landbouw") is not in the first answer
+	"complement-unknown", // … nor in any document (decide answers "not found" then)
+	"strong",             // share of the question's content words in the first answer's title, roles or name
 	"unknown-role",       // "wie is de …" names no role the documents know, and has a word no document has
 	"name-asked",         // the question names a person
 	"name-found",         // … and the first answer is theirs or names them

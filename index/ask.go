@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"math"
 	"sort"
 	"strconv"
@@ -101,6 +102,13 @@ func (ix view) features(q question, cs []concept, ranked []hit, unmatched float6
 	set("words", math.Log1p(float64(required-oov)))
 	set("unmatched", unmatched)
 	set("unheld", b2f(ix.unheldRole(q)))
+	for _, w := range q.complements {
+		for _, c := range cs {
+			if c.kind == "word" && c.key == w && c.oov {
+				set("complement-unknown", 1)
+			}
+		}
+	}
 	set("unknown-role", b2f((q.shape == ShapeWhoIsRole || q.shorthand) && len(q.roles) == 0 && len(q.names) == 0 && oov > 0))
 	set("role-asked", b2f(len(q.roles) > 0))
 	set("name-asked", b2f(len(q.names) > 0))
@@ -136,6 +144,16 @@ func (ix view) features(q question, cs []concept, ranked []hit, unmatched float6
 	}
 	if len(q.complements) > 0 {
 		set("complement-missing", b2f(!ix.holdsComplements(q, cs, top.doc)))
+	}
+	if required > 0 {
+		strong := ix.docTerms(top.doc).strong
+		held := 0
+		for _, c := range cs {
+			if c.kind == "word" && !c.optional && matchWord(c, strong) >= fullMatch {
+				held++
+			}
+		}
+		set("strong", float64(held)/float64(required))
 	}
 	if len(q.names) > 0 {
 		set("name-found", b2f(knowledge.Fold(top.doc.Name) == q.names[0]))
@@ -200,8 +218,14 @@ func b2f(b bool) float64 {
 }
 
 // decide turns the model's estimate for the first answer into an outcome.
+//
+// Two cases are not left to the model, because answering them is wrong
+// whatever the scores: the question names a person the knowledge base does
+// not know (Jan Verlinden where only Greet Verlinden is known), or what the
+// role asked is of is in no document ("schepen van landbouw" where no
+// document speaks of landbouw).
 func decide(m model, q question, ranked []hit, f features) Outcome {
-	if len(ranked) == 0 {
+	if len(ranked) == 0 || q.otherName || f.get("complement-unknown") > 0 {
 		return NotFound
 	}
 	p := m.prob(f)
@@ -778,50 +802,67 @@ func (ix view) docRoles(d *knowledge.Document) map[string]bool {
 // held only by a service page stays: it names the holder (see answer) and
 // says what the task is, which the service page may not.
 func (ix view) foldIntoHolders(q question, cs []concept, hits []hit) []hit {
-	byDoc := map[string]int{}
-	for i, h := range hits {
-		byDoc[h.doc.Source] = i
+	// Where each document stands: in hits, or (when it came in only as
+	// a holder) in extra.
+	byDoc := map[string]*hit{}
+	for i := range hits {
+		byDoc[hits[i].doc.Source] = &hits[i]
 	}
-	out := hits[:0:0]
-	var extra []hit
+	var out []hit
+	var extra []*hit
 	for _, h := range hits {
-		if h.doc.Kind != knowledge.KindFunction || !ix.heldByPerson(h.doc) {
+		holders := ix.holders(q, h.doc)
+		if h.doc.Kind != knowledge.KindFunction || len(holders) == 0 {
 			out = append(out, h)
 			continue
 		}
-		for _, src := range h.doc.Holders {
+		for _, src := range holders {
 			holder := ix.docs[src]
 			if holder == nil || (q.org != "" && !sameOrg(holder.Organisation, q.org)) {
 				continue
 			}
-			if i, ok := byDoc[src]; ok {
-				if h.score > hits[i].score {
-					hits[i].score, hits[i].coverage, hits[i].via = h.score, math.Max(h.coverage, hits[i].coverage), h.doc
+			if o, ok := byDoc[src]; ok {
+				if h.score > o.score {
+					o.score, o.coverage, o.via = h.score, math.Max(h.coverage, o.coverage), h.doc
 				}
 				continue
 			}
-			extra = append(extra, hit{doc: holder, coverage: h.coverage, score: h.score, via: h.doc})
-			byDoc[src] = -1
+			e := &hit{doc: holder, coverage: h.coverage, score: h.score, via: h.doc}
+			extra = append(extra, e)
+			byDoc[src] = e
 		}
 	}
 	// Re-read the scores updated in place.
 	for i := range out {
-		if j, ok := byDoc[out[i].doc.Source]; ok && j >= 0 {
-			out[i] = hits[j]
-		}
+		out[i] = *byDoc[out[i].doc.Source]
 	}
-	return append(out, extra...)
+	for _, e := range extra {
+		out = append(out, *e)
+	}
+	return out
 }
 
-// heldByPerson reports whether a person's own card holds the function d
-// describes.
-func (ix view) heldByPerson(d *knowledge.Document) bool {
+// holders returns the documents that answer for the function d describes:
+// the people holding it, and for a question about who someone is also the
+// service and overview pages that name the holder. For a question about a
+// task, a description held by no person's card stays the answer: it says
+// what the task is, and names the holder (see answer).
+func (ix view) holders(q question, d *knowledge.Document) []string {
+	var out []string
 	for _, src := range d.Holders {
-		if h := ix.docs[src]; h != nil && h.Kind == knowledge.KindPerson {
-			return true
+		if h := ix.docs[src]; h != nil && (h.Kind == knowledge.KindPerson || q.shape != ShapeWhoHandles) {
+			out = append(out, src)
 		}
 	}
-	return false
+	if q.shape != ShapeWhoHandles && len(out) == 0 {
+		for _, ref := range d.HolderMentions {
+			src, _, _ := strings.Cut(ref, "#")
+			if !slices.Contains(out, src) {
+				out = append(out, src)
+			}
+		}
+	}
+	return out
 }
 
 func sameOrg(a, b string) bool { return knowledge.Fold(a) == knowledge.Fold(b) }

@@ -244,7 +244,7 @@ func (ix *Index) newState(docs []knowledge.Document, prev *state) (st *state, vo
 	// page's "Diensthoofd = burgerzaken" would make every diensthoofd one of
 	// burgerzaken.
 	st.roles = ix.baseRoles
-	return st, func() { st.vocab = newVocabulary(st.docs, st.roles, ix.stem, ix.isWord) }
+	return st, func() { st.vocab = newVocabulary(st.docs, st.roles, ix.stem) }
 }
 
 // create makes an empty bleve index at path ("" in memory) whose compound

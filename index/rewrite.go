@@ -25,7 +25,15 @@ import (
 func (ix view) rewrite(ctx context.Context, tokens []string) []string {
 	out := append([]string(nil), tokens...)
 	if ix.english != nil && qlex.isEnglish(tokens) {
-		ix.translate(ctx, out)
+		// A role the glossary names in English ("general director") is
+		// recognised as it is; the other words are translated.
+		keep := make([]bool, len(tokens))
+		for _, m := range ix.vocab.roles.find(tokens, make([]bool, len(tokens)), nil, false) {
+			for i := m.start; i < m.end; i++ {
+				keep[i] = true
+			}
+		}
+		ix.translate(ctx, out, keep)
 	}
 	ix.joinSeparable(out)
 	return out
@@ -46,13 +54,13 @@ func (l *questionLexicon) isEnglish(tokens []string) bool {
 // of the documents by its
 // Dutch translation that the most documents have; a pair of words that the
 // dictionary has as one phrase ("management team") is translated together.
-func (ix view) translate(ctx context.Context, tokens []string) {
+func (ix view) translate(ctx context.Context, tokens []string, keep []bool) {
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
-		if t == "" || qlex.fillers[t] || qlex.contact[t] || qlex.english[t] {
+		if t == "" || keep[i] || qlex.fillers[t] || qlex.contact[t] || qlex.english[t] {
 			continue
 		}
-		if i+1 < len(tokens) && tokens[i+1] != "" {
+		if i+1 < len(tokens) && tokens[i+1] != "" && !keep[i+1] {
 			if nl := ix.bestDutch(ctx, ix.english.Dutch(t+" "+tokens[i+1])); nl != "" {
 				tokens[i], tokens[i+1] = nl, ""
 				i++

@@ -107,9 +107,8 @@ func equalWords(a, b []string) bool {
 // nameParticles are the small words of Flemish surnames (Van de Velde).
 var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den": true, "het": true, "ter": true, "ten": true, "le": true, "la": true, "d": true}
 
-// newVocabulary reads what questions can name from docs. isWord tells the
-// ordinary Dutch words, which an abbreviation must not be ("dom").
-func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string, isWord func(string) bool) *vocabulary {
+// newVocabulary reads what questions can name from docs.
+func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string) *vocabulary {
 	v := &vocabulary{orgs: newPhrases(stem), names: newPhrases(stem), roles: newPhrases(stem), held: map[string]bool{}, firstNames: map[string]bool{},
 		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: map[personKey]string{}}
 	v.names.exact = true
@@ -218,7 +217,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		}
 	}
 	abbr.each(func(a, key string) {
-		if len(v.roles.byFirst[a]) == 0 && !isWord(a) {
+		if len(v.roles.byFirst[a]) == 0 {
 			v.roles.add(a, key)
 		}
 	})
