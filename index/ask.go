@@ -316,6 +316,8 @@ type concept struct {
 	// words are in more than one document in twenty.
 	df     map[string]int
 	common bool
+	// context words come from the sentences around the question.
+	context bool
 	// oov words are in no document, also after spelling correction: they
 	// say nothing about which document answers, so they do not count in
 	// coverage; how many there are is a feature of the question.
@@ -338,7 +340,7 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 	}
 	var all []string
 	for _, w := range q.words {
-		c := concept{kind: "word", key: w.text, optional: w.optional}
+		c := concept{kind: "word", key: w.text, optional: w.optional, context: w.context}
 		for j, v := range w.variants {
 			toks := ix.analyze(v)
 			for i, t := range toks {
@@ -365,11 +367,12 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		if c.kind != "word" {
 			continue
 		}
-		known := false
+		known, whole := false, false
 		best := 0
-		for _, t := range append(append([]string{}, c.terms...), c.parts...) {
+		for j, t := range append(append([]string{}, c.terms...), c.parts...) {
 			if df[t] > 0 {
 				known = true
+				whole = whole || j < len(c.terms)
 				best = max(best, df[t])
 			}
 		}
@@ -377,14 +380,16 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 			if fixed := ix.correct(ctx, c.terms[0]); fixed != "" {
 				c.terms = append(c.terms, fixed)
 				best = 1
-				known = true
+				known, whole = true, true
 			}
 		}
-		c.oov = !known
+		// A compound no document has as a whole ("vertrouwenspersoon",
+		// "postoverste") is unknown too, even when its parts are common.
+		c.oov = !whole
 		c.weight = 0.3 + 0.7*idf(best, n)/maxIDF
 		c.df = df
 		c.common = best > n/20
-		if c.optional {
+		if c.optional || c.context {
 			c.weight *= 0.5
 		}
 	}
@@ -645,7 +650,7 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 		if s {
 			bonus += c.weight
 		}
-		if c.optional || c.oov {
+		if c.optional || c.oov && m == 0 {
 			bonus += c.weight * m
 			continue
 		}
@@ -886,7 +891,7 @@ func (ix view) answer(q question, cs []concept, h hit) Answer {
 	var at int
 	at, a.Excerpt = ix.bestPassage(cs, d)
 	if a.Name == "" && at >= 0 {
-		ix.namePerson(&a, q, d, d.Passages[at].Line)
+		ix.namePerson(&a, cs, q.roles, d, d.Passages[at].Line)
 	}
 	if h.via != nil && len(a.Excerpt.Highlights) == 0 {
 		// The person's own card says nothing about it; the description does.
@@ -913,7 +918,7 @@ func (ix view) answer(q question, cs []concept, h hit) Answer {
 				src, line, _ := strings.Cut(ref, "#")
 				if o := ix.docs[src]; o != nil {
 					n, _ := strconv.Atoi(line)
-					ix.namePerson(&a, q, o, n)
+					ix.namePerson(&a, cs, []string{d.Role}, o, n)
 				}
 				if a.Name != "" {
 					break
@@ -924,26 +929,36 @@ func (ix view) answer(q question, cs []concept, h hit) Answer {
 	return a
 }
 
-// namePerson names in a the person the passage of d at line names, the one
-// holding a role the question asks about if there are several: an overview
-// page answers with the person on the line it quotes. Their own document,
-// if any, gives their functions and contact.
-func (ix view) namePerson(a *Answer, q question, d *knowledge.Document, line int) {
+// namePerson names in a the person the passage of d at line names: an
+// overview page answers with the person on the line it quotes. Of several,
+// the one holding one of roles, else the one whose titles and topic have
+// the most of what was asked (cs). Their own document, if any, gives their
+// functions and contact.
+func (ix view) namePerson(a *Answer, cs []concept, roles []string, d *knowledge.Document, line int) {
 	var found *knowledge.Mention
+	best := -1
 	for i := range d.People {
 		m := &d.People[i]
 		if m.Line != line {
 			continue
 		}
-		if found == nil {
-			found = m
-		}
-		for _, r := range q.roles {
-			for _, t := range m.Titles {
-				if ix.roles.Canonical(t) == r || within(knowledge.Fold(t), ix.roleForms(r)) {
-					found = m
-				}
+		n := 0
+		for _, r := range roles {
+			if m.Holds(r, ix.roles) {
+				n += 100
 			}
+		}
+		terms := map[string]bool{}
+		for _, t := range ix.analyze(m.Topic + "\n" + strings.Join(m.Titles, "\n")) {
+			terms[string(t.Term)] = true
+		}
+		for _, c := range cs {
+			if matchWord(c, terms) >= fullMatch {
+				n++
+			}
+		}
+		if n > best {
+			found, best = m, n
 		}
 	}
 	if found == nil {

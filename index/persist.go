@@ -20,7 +20,7 @@ import (
 
 // formatVersion changes whenever what is indexed for a document, the
 // mapping or the analysis changes: an index of another version is rebuilt.
-const formatVersion = 5
+const formatVersion = 6
 
 const manifestName = "wieiswie-manifest.txt"
 
@@ -139,6 +139,11 @@ func docHash(d *knowledge.Document) string {
 	b = appendStrings(b, d.Contact.Emails...)
 	b = appendStrings(b, d.Aliases...)
 	b = appendStrings(b, d.Holders...)
+	b = appendStrings(b, d.HolderMentions...)
+	for _, m := range d.People {
+		b = appendStrings(b, m.Name, m.Topic, strconv.Itoa(m.Line))
+		b = appendStrings(b, m.Titles...)
+	}
 	for _, f := range d.Functions {
 		b = appendStrings(b, f.Body, f.Title)
 	}
@@ -156,15 +161,30 @@ func sameContent(a, b *knowledge.Document) bool {
 	return sameVocabulary(a, b) && a.Source == b.Source && a.Kind == b.Kind && a.Title == b.Title &&
 		a.Contact.Address == b.Contact.Address && a.Contact.Website == b.Contact.Website &&
 		slices.Equal(a.Contact.Phones, b.Contact.Phones) && slices.Equal(a.Contact.Emails, b.Contact.Emails) &&
-		slices.Equal(a.Holders, b.Holders) &&
+		slices.Equal(a.Holders, b.Holders) && slices.Equal(a.HolderMentions, b.HolderMentions) &&
 		slices.EqualFunc(a.Passages, b.Passages, func(p, q knowledge.Passage) bool { return p.Heading == q.Heading && p.Text == q.Text })
 }
 
 // sameVocabulary reports whether a and b are equal in all that the question
 // vocabulary and the role equivalences are made of (see newState).
 func sameVocabulary(a, b *knowledge.Document) bool {
-	return a.Organisation == b.Organisation && a.Name == b.Name && a.Role == b.Role &&
-		slices.Equal(a.Functions, b.Functions) && slices.Equal(a.Aliases, b.Aliases)
+	return a.Organisation == b.Organisation && a.Name == b.Name && a.Role == b.Role && a.Kind == b.Kind && a.Title == b.Title &&
+		slices.Equal(a.Functions, b.Functions) && slices.Equal(a.Aliases, b.Aliases) &&
+		slices.EqualFunc(a.People, b.People, func(m, n knowledge.Mention) bool {
+			return m.Name == n.Name && m.Topic == n.Topic && m.Line == n.Line && slices.Equal(m.Titles, n.Titles)
+		}) && slices.Equal(definingPassages(a), definingPassages(b))
+}
+
+// definingPassages returns the passages of d that may introduce an
+// abbreviation ("het managementteam (MAT)"), which the vocabulary reads.
+func definingPassages(d *knowledge.Document) []string {
+	var out []string
+	for _, p := range d.Passages {
+		if strings.Contains(p.Text, "(") {
+			out = append(out, p.Text)
+		}
+	}
+	return out
 }
 
 // appendStrings appends ss to b, each ended by a 0 and the list by a 1, so

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,8 +88,14 @@ func (ix view) understand(ctx context.Context, text string) question {
 			c.words = append(c.words, word{text: t, variants: []string{t}})
 		}
 	}
+	// "Welke schepen is daarvoor bevoegd?", "wie regelt dat?": a
+	// pronoun that points back makes the context what is asked about.
+	pointsBack := false
+	for _, t := range strings.Fields(knowledge.Fold(m.question)) {
+		pointsBack = pointsBack || qlex.anaphora[t]
+	}
 	for _, w := range c.words {
-		w.optional, w.context = true, true
+		w.optional, w.context = w.optional || !pointsBack, true
 		q.words = append(q.words, w)
 	}
 	q.text = text
@@ -150,6 +157,14 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	capitalised := capitalisedWords(text)
 	names, fz2 := find(v.names)
 	for _, n := range names {
+		full := strings.Fields(n.key)
+		if n.end-n.start == 1 && tokens[n.start] == full[0] && len(full) > 1 && n.end < len(tokens) &&
+			(capitalised[tokens[n.end]] || len(v.names.byFirst[tokens[n.end]]) > 0) {
+			// "Katrien Vanneste" where only Katrien Mertens is known by
+			// that first name: someone else.
+			q.otherName = true
+			continue
+		}
 		q.names = append(q.names, n.key)
 		// "Jan Verlinden" where the knowledge base knows Greet Verlinden:
 		// a first name before a surname that is not theirs.
@@ -222,7 +237,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		}
 	}
 	for i, t := range tokens {
-		if used[i] || qlex.fillers[t] || len(t) < 2 {
+		if used[i] || qlex.fillers[t] || qlex.anaphora[t] || len(t) < 2 {
 			continue // "e" of "e-mail", an initial
 		}
 		w := word{text: t, optional: qlex.handle[t] || i == verbAt}
@@ -237,6 +252,19 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		q.words = append(q.words, w)
 		if !w.optional {
 			topic = append(topic, t)
+		}
+	}
+	// "bevoegd voor jumelage", "verantwoordelijk voor sport": what a
+	// role is asked about also follows the verb of a task question.
+	for i := 0; i+2 < len(tokens); i++ {
+		if qlex.handle[tokens[i]] && qlex.complement[tokens[i+1]] {
+			j := i + 2
+			for j < len(tokens) && (tokens[j] == "de" || tokens[j] == "het" || tokens[j] == "the") {
+				j++
+			}
+			if j < len(tokens) && !qlex.fillers[tokens[j]] && !used[j] && !slices.Contains(q.complements, tokens[j]) {
+				q.complements = append(q.complements, tokens[j])
+			}
 		}
 	}
 	q.words = append(q.words, selfWords...)

@@ -28,7 +28,7 @@ import (
 const snapshotName = "wieiswie-documents.gob"
 
 // snapshotFormat changes when the snapshot's layout does.
-const snapshotFormat = 1
+const snapshotFormat = 2
 
 // The file is a header, then the documents in chunks, each a gob stream of
 // its own, so that they are encoded and decoded on every core: gob alone would take half a second at

@@ -1,7 +1,8 @@
 // Package knowledge is the domain of wieiswie: the documents a local
 // government publishes about who does what, the parsers for the formats they
-// come in, and the role-title equivalences that tie old titles to new ones.
-// It knows nothing about search or Slack.
+// come in, the people overview pages name with their roles, and the
+// role-title equivalences that tie old titles to new ones. It knows nothing
+// about search or Slack.
 package knowledge
 
 import "fmt"
@@ -36,10 +37,11 @@ type Document struct {
 	// Holders lists the sources of the person documents that hold the role a
 	// function description describes; filled by Link.
 	Holders []string
-	// HolderMentions lists, as "source#line", where another document names a
+	// HolderMentions lists, as "source#line", where a document names a
 	// holder of the role a function description describes who has no person
-	// or service document of their own: the Mention of that document whose
-	// Line is line and whose Titles hold the role. Filled by Link, sorted.
+	// or service document of their own: among the Mentions of that document
+	// whose Line is line, the one that Holds the description's Role (see
+	// Mention.Holds). Filled by Link, sorted.
 	HolderMentions []string
 	// Role is the function title a function description describes
 	// ("Functiebeschrijving algemeen directeur" → "algemeen directeur").

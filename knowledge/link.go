@@ -51,13 +51,16 @@ func Link(docs []Document, roles *Equivalences) {
 		name string // folded
 	}
 	fold := Memo(Fold)
-	keysMemo := map[[2]string][]string{}
-	keys := func(title string, held bool) []string {
-		k := [2]string{title, strconv.FormatBool(held)}
-		ks, ok := keysMemo[k]
+	type memoKey struct {
+		title string
+		held  bool
+	}
+	keysMemo := map[memoKey][]string{}
+	keys := func(title string, held bool) []string { // roleKeys, remembered
+		ks, ok := keysMemo[memoKey{title, held}]
 		if !ok {
 			ks = roleKeys(title, roles, held)
-			keysMemo[k] = ks
+			keysMemo[memoKey{title, held}] = ks
 		}
 		return ks
 	}
