@@ -156,14 +156,27 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	}
 	capitalised := capitalisedWords(text)
 	names, fz2 := find(v.names)
-	for _, n := range names {
+	skip := map[int]bool{} // mentions taken into a longer one
+	for k, n := range names {
+		if skip[n.start] {
+			continue
+		}
 		full := strings.Fields(n.key)
 		if n.end-n.start == 1 && tokens[n.start] == full[0] && len(full) > 1 && n.end < len(tokens) &&
 			(capitalised[tokens[n.end]] || len(v.names.byFirst[tokens[n.end]]) > 0) {
-			// "Katrien Vanneste" where only Katrien Mertens is known by
-			// that first name: someone else.
-			q.otherName = true
-			continue
+			// A first name and then a surname: "Sofie Wouterss" is Sofie
+			// Wouters mistyped, "Katrien Vanneste" where only Katrien
+			// Mertens is known is someone else.
+			used[n.start], used[n.end] = false, false
+			if m := v.names.find(tokens[:n.end+1], used, unknown, true); len(m) > 0 && m[0].key == n.key && m[0].end == n.end+1 {
+				names[k], n = m[0], m[0]
+				skip[n.end-1] = true
+				fz2 = true
+			} else {
+				used[n.start], used[n.end] = true, true
+				q.otherName = true
+				continue
+			}
 		}
 		q.names = append(q.names, n.key)
 		// "Jan Verlinden" where the knowledge base knows Greet Verlinden:
