@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"slices"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -36,18 +36,18 @@ const (
 
 // Ask answers one question with at most top answers (0: 3). It reads one
 // snapshot of the knowledge, so an Update meanwhile never mixes two.
-func (ix *Index) Ask(ctx context.Context, text string, top int) (Result, error) {
+func (ix *Index) Ask(ctx context.Context, text string, top int) (knowledge.Result, error) {
 	return ix.view().ask(ctx, text, top)
 }
 
-func (ix view) ask(ctx context.Context, text string, top int) (Result, error) {
+func (ix view) ask(ctx context.Context, text string, top int) (knowledge.Result, error) {
 	start := time.Now()
 	if top <= 0 {
 		top = 3
 	}
 	text = cleanQuestion(text)
 	q := ix.understand(ctx, text)
-	res := Result{Question: text, Shape: q.shape, Topic: q.topic}
+	res := knowledge.Result{Question: text, Shape: q.shape, Topic: q.topic}
 	defer func() { res.Took = time.Since(start) }()
 
 	cs, ranked, f, err := ix.candidates(ctx, q)
@@ -55,7 +55,7 @@ func (ix view) ask(ctx context.Context, text string, top int) (Result, error) {
 		return res, fmt.Errorf("search %q: %w", text, err)
 	}
 	res.Outcome = decide(shippedModel, q, ranked, f)
-	if res.Outcome == NotFound {
+	if res.Outcome == knowledge.NotFound {
 		res.Known = ix.known()
 		return res, nil
 	}
@@ -109,7 +109,7 @@ func (ix view) features(q question, cs []concept, ranked []hit, unmatched float6
 			}
 		}
 	}
-	set("unknown-role", b2f((q.shape == ShapeWhoIsRole || q.shorthand) && len(q.roles) == 0 && len(q.names) == 0 && oov > 0))
+	set("unknown-role", b2f((q.shape == knowledge.ShapeWhoIsRole || q.shorthand) && len(q.roles) == 0 && len(q.names) == 0 && oov > 0))
 	set("role-asked", b2f(len(q.roles) > 0))
 	set("name-asked", b2f(len(q.names) > 0))
 	if len(ranked) == 0 {
@@ -224,25 +224,25 @@ func b2f(b bool) float64 {
 // not know (Jan Verlinden where only Greet Verlinden is known), or what the
 // role asked is of is in no document ("schepen van landbouw" where no
 // document speaks of landbouw).
-func decide(m model, q question, ranked []hit, f features) Outcome {
+func decide(m model, q question, ranked []hit, f features) knowledge.Outcome {
 	if len(ranked) == 0 || q.otherName || f.get("complement-unknown") > 0 {
-		return NotFound
+		return knowledge.NotFound
 	}
 	p := m.prob(f)
 	switch {
 	case p < m.suggestAt:
-		return NotFound
+		return knowledge.NotFound
 	case p < m.answerAt:
-		return Ambiguous
+		return knowledge.Ambiguous
 	}
 	// Several organisations could answer and the question named none.
 	if q.org == "" && len(ranked) > 1 {
 		a, b := ranked[0], ranked[1]
 		if a.score-b.score < 0.02 && !sameOrg(a.doc.Organisation, b.doc.Organisation) {
-			return Ambiguous
+			return knowledge.Ambiguous
 		}
 	}
-	return Answered
+	return knowledge.Answered
 }
 
 // cleanQuestion keeps a question to a sane length and drops control
@@ -568,7 +568,7 @@ func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatch
 	if total > 0 {
 		unmatched /= total
 	}
-	if q.shape != ShapeWhatDoesRole {
+	if q.shape != knowledge.ShapeWhatDoesRole {
 		hits = ix.foldIntoHolders(q, cs, hits)
 	}
 	// Ties fall to the source path, so the same question always gets the
@@ -665,9 +665,9 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 	score = coverage + 0.1*bonus/total
 	switch {
 	case d.Kind != knowledge.KindFunction:
-	case q.shape == ShapeWhatDoesRole:
+	case q.shape == knowledge.ShapeWhatDoesRole:
 		score += 0.1
-	case len(d.Holders) == 0 && q.shape != ShapeWhoHandles:
+	case len(d.Holders) == 0 && q.shape != knowledge.ShapeWhoHandles:
 		// A description nobody is known to hold cannot say who it is.
 		score -= 0.1
 	default:
@@ -855,11 +855,11 @@ func (ix view) foldIntoHolders(q question, cs []concept, hits []hit) []hit {
 func (ix view) holders(q question, d *knowledge.Document) []string {
 	var out []string
 	for _, src := range d.Holders {
-		if h := ix.docs[src]; h != nil && (h.Kind == knowledge.KindPerson || q.shape != ShapeWhoHandles) {
+		if h := ix.docs[src]; h != nil && (h.Kind == knowledge.KindPerson || q.shape != knowledge.ShapeWhoHandles) {
 			out = append(out, src)
 		}
 	}
-	if q.shape != ShapeWhoHandles && len(out) == 0 {
+	if q.shape != knowledge.ShapeWhoHandles && len(out) == 0 {
 		for _, ref := range d.HolderMentions {
 			src, _, _ := strings.Cut(ref, "#")
 			if !slices.Contains(out, src) {
@@ -882,9 +882,9 @@ func (ix view) known() []string {
 }
 
 // answer turns a ranked hit into an Answer with its best passage.
-func (ix view) answer(q question, cs []concept, h hit) Answer {
+func (ix view) answer(q question, cs []concept, h hit) knowledge.Answer {
 	d := h.doc
-	a := Answer{
+	a := knowledge.Answer{
 		Source: d.Source, Title: d.Title, Kind: d.Kind, Organisation: d.Organisation,
 		Name: d.Name, Functions: d.Functions, Contact: d.Contact, Score: round(h.score),
 	}
@@ -934,7 +934,7 @@ func (ix view) answer(q question, cs []concept, h hit) Answer {
 // the one holding one of roles, else the one whose titles and topic have
 // the most of what was asked (cs). Their own document, if any, gives their
 // functions and contact.
-func (ix view) namePerson(a *Answer, cs []concept, roles []string, d *knowledge.Document, line int) {
+func (ix view) namePerson(a *knowledge.Answer, cs []concept, roles []string, d *knowledge.Document, line int) {
 	var found *knowledge.Mention
 	best := -1
 	for i := range d.People {

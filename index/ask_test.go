@@ -24,7 +24,7 @@ func buildDir(t testing.TB, dir string) *Index {
 	return ix
 }
 
-func ask(t *testing.T, ix *Index, q string) Result {
+func ask(t *testing.T, ix *Index, q string) knowledge.Result {
 	t.Helper()
 	res, err := ix.Ask(context.Background(), q, 3)
 	if err != nil {
@@ -40,43 +40,43 @@ func TestAskMechanisms(t *testing.T) {
 	tests := []struct {
 		name, question string
 		wantSource     string // "" for no answer
-		wantShape      Shape
+		wantShape      knowledge.Shape
 	}{
 		// Question shapes
-		{"who is role", "wie is de algemeen directeur van Zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoIsRole},
-		{"who is role, our", "wie is onze algemeen directeur in heibeek?", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
-		{"extra words", "hallo, weet iemand wie in zandhoven de financieel directeur is ?", "zandhoven/financieel-directeur.md", ShapeWhoIsRole},
-		{"who handles", "wie behandelt klachten in zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoHandles},
-		{"where can I go", "bij wie kan ik terecht voor subsidies voor sportclubs in heibeek", "heibeek/sportdienst.md", ShapeWhoHandles},
-		{"contact", "telefoonnummer van de dpo van heibeek", "heibeek/dpo.md", ShapeContactOf},
-		{"reach", "hoe bereik ik de financieel directeur van zandhoven", "zandhoven/financieel-directeur.md", ShapeContactOf},
-		{"roles of person", "welke functies heeft Nathalie Peeters", "zandhoven/schepen-financien.txt", ShapeRolesOfPerson},
-		{"who is name", "wie is Sofie Wouters", "heibeek/algemeen-directeur.txt", ShapeRolesOfPerson},
-		{"what does role", "wat doet de financieel directeur van zandhoven", "zandhoven/functiebeschrijving-financieel-directeur.txt", ShapeWhatDoesRole},
-		{"bare keyword", "datalek heibeek", "heibeek/dpo.md", ShapeKeywords},
-		{"lowercase no punctuation", "wie is de schepen van financien in zandhoven", "zandhoven/schepen-financien.txt", ShapeWhoIsRole},
+		{"who is role", "wie is de algemeen directeur van Zandhoven", "zandhoven/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
+		{"who is role, our", "wie is onze algemeen directeur in heibeek?", "heibeek/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
+		{"extra words", "hallo, weet iemand wie in zandhoven de financieel directeur is ?", "zandhoven/financieel-directeur.md", knowledge.ShapeWhoIsRole},
+		{"who handles", "wie behandelt klachten in zandhoven", "zandhoven/algemeen-directeur.txt", knowledge.ShapeWhoHandles},
+		{"where can I go", "bij wie kan ik terecht voor subsidies voor sportclubs in heibeek", "heibeek/sportdienst.md", knowledge.ShapeWhoHandles},
+		{"contact", "telefoonnummer van de dpo van heibeek", "heibeek/dpo.md", knowledge.ShapeContactOf},
+		{"reach", "hoe bereik ik de financieel directeur van zandhoven", "zandhoven/financieel-directeur.md", knowledge.ShapeContactOf},
+		{"roles of person", "welke functies heeft Nathalie Peeters", "zandhoven/schepen-financien.txt", knowledge.ShapeRolesOfPerson},
+		{"who is name", "wie is Sofie Wouters", "heibeek/algemeen-directeur.txt", knowledge.ShapeRolesOfPerson},
+		{"what does role", "wat doet de financieel directeur van zandhoven", "zandhoven/functiebeschrijving-financieel-directeur.txt", knowledge.ShapeWhatDoesRole},
+		{"bare keyword", "datalek heibeek", "heibeek/dpo.md", knowledge.ShapeKeywords},
+		{"lowercase no punctuation", "wie is de schepen van financien in zandhoven", "zandhoven/schepen-financien.txt", knowledge.ShapeWhoIsRole},
 		// Dutch words
-		{"stem: behandelt ~ behandelen", "wie behandelt aanvragen voor evenementen in zandhoven", "zandhoven/schepen-financien.txt", ShapeWhoHandles},
-		{"compound: klachtenbehandeling ~ klacht", "wie doet de klachtenbehandeling in zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoHandles},
-		{"compound: personeel + beleid", "wie is verantwoordelijk voor personeel in zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoHandles},
-		{"diacritics", "schepen van financiën zandhoven", "zandhoven/schepen-financien.txt", ShapeWhoIsRole},
-		{"old title", "wie is de gemeentesecretaris van heibeek", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
-		{"old title, hyphenated", "wie is de OCMW-secretaris van heibeek", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
-		{"synonym: financieel beheerder", "financieel beheerder zandhoven", "zandhoven/financieel-directeur.md", ShapeWhoIsRole},
-		{"synonym: dpo", "wie is de DPO in heibeek", "heibeek/dpo.md", ShapeWhoIsRole},
-		{"typo in role", "wie is de algemeen direkteur van heibeek", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
-		{"typo in name", "welke functies heeft Sofie Wouterss", "heibeek/algemeen-directeur.txt", ShapeRolesOfPerson},
-		{"typo in organisation", "wie is de algemeen directeur van zandhovn", "zandhoven/algemeen-directeur.txt", ShapeWhoIsRole},
-		{"english", "who is the general director of Heibeek", "heibeek/algemeen-directeur.txt", ShapeWhoIsRole},
-		{"english task", "who handles complaints in Zandhoven", "zandhoven/algemeen-directeur.txt", ShapeWhoHandles},
+		{"stem: behandelt ~ behandelen", "wie behandelt aanvragen voor evenementen in zandhoven", "zandhoven/schepen-financien.txt", knowledge.ShapeWhoHandles},
+		{"compound: klachtenbehandeling ~ klacht", "wie doet de klachtenbehandeling in zandhoven", "zandhoven/algemeen-directeur.txt", knowledge.ShapeWhoHandles},
+		{"compound: personeel + beleid", "wie is verantwoordelijk voor personeel in zandhoven", "zandhoven/algemeen-directeur.txt", knowledge.ShapeWhoHandles},
+		{"diacritics", "schepen van financiën zandhoven", "zandhoven/schepen-financien.txt", knowledge.ShapeWhoIsRole},
+		{"old title", "wie is de gemeentesecretaris van heibeek", "heibeek/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
+		{"old title, hyphenated", "wie is de OCMW-secretaris van heibeek", "heibeek/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
+		{"synonym: financieel beheerder", "financieel beheerder zandhoven", "zandhoven/financieel-directeur.md", knowledge.ShapeWhoIsRole},
+		{"synonym: dpo", "wie is de DPO in heibeek", "heibeek/dpo.md", knowledge.ShapeWhoIsRole},
+		{"typo in role", "wie is de algemeen direkteur van heibeek", "heibeek/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
+		{"typo in name", "welke functies heeft Sofie Wouterss", "heibeek/algemeen-directeur.txt", knowledge.ShapeRolesOfPerson},
+		{"typo in organisation", "wie is de algemeen directeur van zandhovn", "zandhoven/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
+		{"english", "who is the general director of Heibeek", "heibeek/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
+		{"english task", "who handles complaints in Zandhoven", "zandhoven/algemeen-directeur.txt", knowledge.ShapeWhoHandles},
 		// No answer
-		{"unknown role", "wie is de omgevingsambtenaar van zandhoven", "", ShapeWhoIsRole},
-		{"unknown deputy", "wie is de adjunct-algemeen directeur van heibeek", "", ShapeWhoIsRole},
-		{"held role, unknown subject", "wie is de schepen van landbouw in zandhoven", "", ShapeWhoIsRole},
-		{"contact, e-mail", "e-mail van de dpo van heibeek", "heibeek/dpo.md", ShapeContactOf},
-		{"role held elsewhere only", "wie is de brandweercommandant van heibeek", "", ShapeWhoIsRole},
-		{"nonsense", "wie is wie", "", ShapeWhoIsRole},
-		{"only punctuation", "?!?... 🙂", "", ShapeKeywords},
+		{"unknown role", "wie is de omgevingsambtenaar van zandhoven", "", knowledge.ShapeWhoIsRole},
+		{"unknown deputy", "wie is de adjunct-algemeen directeur van heibeek", "", knowledge.ShapeWhoIsRole},
+		{"held role, unknown subject", "wie is de schepen van landbouw in zandhoven", "", knowledge.ShapeWhoIsRole},
+		{"contact, e-mail", "e-mail van de dpo van heibeek", "heibeek/dpo.md", knowledge.ShapeContactOf},
+		{"role held elsewhere only", "wie is de brandweercommandant van heibeek", "", knowledge.ShapeWhoIsRole},
+		{"nonsense", "wie is wie", "", knowledge.ShapeWhoIsRole},
+		{"only punctuation", "?!?... 🙂", "", knowledge.ShapeKeywords},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,7 +91,7 @@ func TestAskMechanisms(t *testing.T) {
 			if res.Shape != tt.wantShape {
 				t.Errorf("%q: shape %s, want %s", tt.question, res.Shape, tt.wantShape)
 			}
-			if tt.wantSource == "" && res.Outcome != NotFound {
+			if tt.wantSource == "" && res.Outcome != knowledge.NotFound {
 				t.Errorf("%q: outcome %s, want not-found", tt.question, res.Outcome)
 			}
 		})
@@ -102,13 +102,13 @@ func TestAskOutcomes(t *testing.T) {
 	ix := buildDir(t, "testdata/twee")
 	t.Run("answered", func(t *testing.T) {
 		res := ask(t, ix, "wie is de algemeen directeur van Zandhoven")
-		if res.Outcome != Answered || res.Answers[0].Name != "Pieter Claes" {
+		if res.Outcome != knowledge.Answered || res.Answers[0].Name != "Pieter Claes" {
 			t.Fatalf("got %s %+v", res.Outcome, res.Answers)
 		}
 	})
 	t.Run("several organisations: a list", func(t *testing.T) {
 		res := ask(t, ix, "wie is de algemeen directeur")
-		if res.Outcome != Ambiguous {
+		if res.Outcome != knowledge.Ambiguous {
 			t.Fatalf("outcome %s, want ambiguous", res.Outcome)
 		}
 		names := map[string]bool{}
@@ -121,7 +121,7 @@ func TestAskOutcomes(t *testing.T) {
 	})
 	t.Run("not found names the topic and what is known", func(t *testing.T) {
 		res := ask(t, ix, "wie is de brandweercommandant van heibeek")
-		if res.Outcome != NotFound || len(res.Answers) != 0 {
+		if res.Outcome != knowledge.NotFound || len(res.Answers) != 0 {
 			t.Fatalf("got %s with %d answers", res.Outcome, len(res.Answers))
 		}
 		if !strings.Contains(res.Topic, "brandweercommandant") {

@@ -102,7 +102,7 @@ type evalCase struct {
 	gap     float64
 	rankOK  bool // the first candidate is an expected document
 	feats   features
-	outcome func(model) Outcome
+	outcome func(model) knowledge.Outcome
 }
 
 // collect ranks every question.
@@ -132,7 +132,7 @@ func collect(ctx context.Context, ix *Index, qs []EvalQuestion) ([]evalCase, err
 			c.rankOK = contains(eq.Expect, ranked[0].doc.Source)
 			c.gap = f.get("gap")
 		}
-		c.outcome = func(m model) Outcome { return decide(m, q, ranked, f) }
+		c.outcome = func(m model) knowledge.Outcome { return decide(m, q, ranked, f) }
 		out = append(out, c)
 	}
 	return out, nil
@@ -176,7 +176,7 @@ func score(cases []evalCase, m model) EvalReport {
 	for _, c := range cases {
 		q := c.q
 		got := ""
-		if c.outcome(m) != NotFound && len(c.ranked) > 0 {
+		if c.outcome(m) != knowledge.NotFound && len(c.ranked) > 0 {
 			got = c.ranked[0]
 		}
 		ok := false
@@ -332,7 +332,7 @@ func EvaluateFolds(ctx context.Context, sets ...EvalSet) (FoldReport, error) {
 	for i, c := range held {
 		m := heldModels[i]
 		decideWith := c.outcome
-		c.outcome = func(model) Outcome { return decideWith(m) }
+		c.outcome = func(model) knowledge.Outcome { return decideWith(m) }
 		combined[i] = c
 	}
 	rep.Combined = score(combined, model{})

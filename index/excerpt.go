@@ -11,14 +11,14 @@ const maxExcerpt = 400
 // excerpt picks the passage of d that shows best why it answers the
 // concepts, and marks the words that matched. Rare words count more than
 // common ones, a match in the heading counts half.
-func (ix view) excerpt(cs []concept, d *knowledge.Document) Excerpt {
+func (ix view) excerpt(cs []concept, d *knowledge.Document) knowledge.Excerpt {
 	_, e := ix.bestPassage(cs, d)
 	return e
 }
 
 // bestPassage returns the index of the passage of d that shows the most of
 // cs (-1 when d has none) and its excerpt.
-func (ix view) bestPassage(cs []concept, d *knowledge.Document) (int, Excerpt) {
+func (ix view) bestPassage(cs []concept, d *knowledge.Document) (int, knowledge.Excerpt) {
 	want := map[string]float64{}
 	for _, c := range cs {
 		for _, t := range append(append([]string{}, c.terms...), c.parts...) {
@@ -26,7 +26,7 @@ func (ix view) bestPassage(cs []concept, d *knowledge.Document) (int, Excerpt) {
 		}
 	}
 	best, bestScore := -1, 0.0
-	var bestSpans []Span
+	var bestSpans []knowledge.Span
 	for i, p := range d.Passages {
 		spans, s := ix.marks(p.Text, want)
 		_, hs := ix.marks(p.Heading, want)
@@ -37,21 +37,21 @@ func (ix view) bestPassage(cs []concept, d *knowledge.Document) (int, Excerpt) {
 	}
 	if best < 0 {
 		if len(d.Passages) == 0 {
-			return -1, Excerpt{}
+			return -1, knowledge.Excerpt{}
 		}
 		best = 0
 	}
 	p := d.Passages[best]
-	return best, trim(Excerpt{Heading: p.Heading, Text: p.Text, Highlights: bestSpans})
+	return best, trim(knowledge.Excerpt{Heading: p.Heading, Text: p.Text, Highlights: bestSpans})
 }
 
 // marks returns the byte ranges of text whose terms are wanted, and the sum
 // of their weights (each term counted once).
-func (ix view) marks(text string, want map[string]float64) ([]Span, float64) {
+func (ix view) marks(text string, want map[string]float64) ([]knowledge.Span, float64) {
 	if text == "" {
 		return nil, 0
 	}
-	var spans []Span
+	var spans []knowledge.Span
 	seen := map[string]bool{}
 	score := 0.0
 	for _, t := range ix.analyze(text) {
@@ -67,14 +67,14 @@ func (ix view) marks(text string, want map[string]float64) ([]Span, float64) {
 			spans[n-1].End = max(spans[n-1].End, t.End)
 			continue
 		}
-		spans = append(spans, Span{Start: t.Start, End: t.End})
+		spans = append(spans, knowledge.Span{Start: t.Start, End: t.End})
 	}
 	return spans, score
 }
 
 // trim cuts a long excerpt to maxExcerpt bytes around its first highlight,
 // on word boundaries, with "…" where text was left out.
-func trim(e Excerpt) Excerpt {
+func trim(e knowledge.Excerpt) knowledge.Excerpt {
 	if len(e.Text) <= maxExcerpt {
 		return e
 	}
@@ -91,11 +91,11 @@ func trim(e Excerpt) Excerpt {
 	if to < len(e.Text) {
 		suffix = " …"
 	}
-	out := Excerpt{Heading: e.Heading, Text: prefix + e.Text[from:to] + suffix}
+	out := knowledge.Excerpt{Heading: e.Heading, Text: prefix + e.Text[from:to] + suffix}
 	shift := len(prefix) - from
 	for _, h := range e.Highlights {
 		if h.Start >= from && h.End <= to {
-			out.Highlights = append(out.Highlights, Span{Start: h.Start + shift, End: h.End + shift})
+			out.Highlights = append(out.Highlights, knowledge.Span{Start: h.Start + shift, End: h.End + shift})
 		}
 	}
 	return out

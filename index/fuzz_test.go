@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 // Any question gets a result, never an error or a panic, and every
@@ -22,7 +24,7 @@ func FuzzAsk(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Ask(%q): %v", q, err)
 		}
-		if res.Outcome == NotFound && len(res.Answers) > 0 {
+		if res.Outcome == knowledge.NotFound && len(res.Answers) > 0 {
 			t.Fatalf("not found with answers")
 		}
 		for _, a := range res.Answers {

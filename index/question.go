@@ -13,7 +13,7 @@ import (
 // question is what we understood of what someone asked, before searching.
 type question struct {
 	text  string
-	shape Shape
+	shape knowledge.Shape
 	org   string   // the organisation named, "" when none
 	roles []string // canonical role titles named
 	names []string // folded full names of people named
@@ -290,17 +290,17 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	q.shorthand = len(tokens) <= 3
 	switch {
 	case isContact:
-		q.shape = ShapeContactOf
+		q.shape = knowledge.ShapeContactOf
 	case len(q.names) > 0 && (isRoles || len(q.roles) == 0):
-		q.shape = ShapeRolesOfPerson
+		q.shape = knowledge.ShapeRolesOfPerson
 	case opensWith(tokens, qlex.whatDoes) || (isRoles && len(q.roles) > 0):
-		q.shape = ShapeWhatDoesRole
+		q.shape = knowledge.ShapeWhatDoesRole
 	case isHandle:
-		q.shape = ShapeWhoHandles
+		q.shape = knowledge.ShapeWhoHandles
 	case len(q.roles) > 0 || strings.HasPrefix(folded, "wie ") || strings.HasPrefix(folded, "who "):
-		q.shape = ShapeWhoIsRole
+		q.shape = knowledge.ShapeWhoIsRole
 	default:
-		q.shape = ShapeKeywords
+		q.shape = knowledge.ShapeKeywords
 	}
 	return q
 }

@@ -35,7 +35,7 @@ func TestAskSeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Outcome != Answered || res.Answers[0].Name != "Miet Gobert" {
+		if res.Outcome != knowledge.Answered || res.Answers[0].Name != "Miet Gobert" {
 			t.Errorf("%q: %s %+v, want Miet Gobert", tt.question, res.Outcome, res.Answers)
 			continue
 		}
@@ -54,7 +54,7 @@ func TestAskSeeds(t *testing.T) {
 		t.Errorf("klachten: excerpt %q, want the passage about correspondence and complaints", res.Answers[0].Excerpt.Text)
 	}
 	res, _ := ix.Ask(context.Background(), "wie is de brandweercommandant", 3)
-	if res.Outcome != NotFound || len(res.Answers) != 0 {
+	if res.Outcome != knowledge.NotFound || len(res.Answers) != 0 {
 		t.Errorf("brandweercommandant: %s %+v, want not found", res.Outcome, res.Answers)
 	}
 }
