@@ -20,19 +20,9 @@ import (
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
-// Confidence thresholds on coverage, the weighted share of what the question
-// asks about that a document has (see score). Calibrated on the sample
-// questions with `wieiswie eval`: below answerAt the bot offers "Bedoelde
-// je …?", below suggestAt it says it found nothing.
-const (
-	answerAt  = 0.74
-	suggestAt = 0.5
-	// candidates is how many bleve hits are re-ranked.
-	candidates = 25
-	// maxQuestion bounds what is read of a question; nobody asks in 500 characters
-	// what they could not ask in 300.
-	maxQuestion = 500
-)
+// maxQuestion bounds what is read of a question; nobody asks in 500
+// characters what they could not ask in 300.
+const maxQuestion = 500
 
 // Ask answers one question with at most top answers (0: 3). It reads one
 // snapshot of the knowledge, so an Update meanwhile never mixes two.
@@ -162,9 +152,9 @@ func (ix view) features(q question, cs []concept, ranked []hit, unmatched float6
 	return f
 }
 
-// fullMatch is what matchWord gives a word that a document has as such or
-// as the start of a compound, not only in part.
-const fullMatch = 0.8
+// fullMatch is what matchWord gives at least a word that a document has as
+// such or as the start of a compound, not only in part.
+var fullMatch = rank.wordPrefix
 
 // holdsComplements reports whether d has the complements of the roles asked
 // ("landbouw" of "schepen van landbouw") where it speaks of the role: in a
@@ -238,7 +228,7 @@ func decide(m model, q question, ranked []hit, f features) knowledge.Outcome {
 	// Several organisations could answer and the question named none.
 	if q.org == "" && len(ranked) > 1 {
 		a, b := ranked[0], ranked[1]
-		if a.score-b.score < 0.02 && !sameOrg(a.doc.Organisation, b.doc.Organisation) {
+		if a.score-b.score < rank.tieOrganisations && !sameOrg(a.doc.Organisation, b.doc.Organisation) {
 			return knowledge.Ambiguous
 		}
 	}
@@ -327,7 +317,7 @@ type concept struct {
 func (ix view) concepts(ctx context.Context, q question) []concept {
 	var cs []concept
 	for _, r := range q.roles {
-		c := concept{kind: "role", key: r, weight: 1.5}
+		c := concept{kind: "role", key: r, weight: rank.conceptRole}
 		for _, v := range append([]string{r}, ix.roles.Group(r)...) {
 			for _, t := range ix.analyze(v) {
 				c.terms = appendNew(c.terms, string(t.Term))
@@ -336,7 +326,7 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		cs = append(cs, c)
 	}
 	for _, n := range q.names {
-		cs = append(cs, concept{kind: "name", key: n, weight: 1.5, terms: strings.Fields(n)})
+		cs = append(cs, concept{kind: "name", key: n, weight: rank.conceptName, terms: strings.Fields(n)})
 	}
 	var all []string
 	for _, w := range q.words {
@@ -386,11 +376,11 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		// A compound no document has as a whole ("vertrouwenspersoon",
 		// "postoverste") is unknown too, even when its parts are common.
 		c.oov = !whole
-		c.weight = 0.3 + 0.7*idf(best, n)/maxIDF
+		c.weight = rank.wordBase + rank.wordIDF*idf(best, n)/maxIDF
 		c.df = df
 		c.common = best > n/20
 		if c.optional || c.context {
-			c.weight *= 0.5
+			c.weight *= rank.wordOptional
 		}
 	}
 	return cs
@@ -456,7 +446,8 @@ func (ix view) correct(ctx context.Context, term string) string {
 var wordFields = []struct {
 	field string
 	boost float64
-}{{fieldRole, 4}, {fieldAlias, 4}, {fieldTitle, 2}, {fieldBody, 2}, {fieldText, 1}}
+}{{fieldRole, rank.boostWordRole}, {fieldAlias, rank.boostWordRole}, {fieldTitle, rank.boostWordTitle},
+	{fieldBody, rank.boostWordTitle}, {fieldText, rank.boostWordText}}
 
 // search asks bleve for candidates: every concept in the fields where it
 // counts most, roles and names as phrases, within the organisation named.
@@ -469,7 +460,7 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 			for _, field := range []string{fieldRole, fieldAlias} {
 				p := bleve.NewMatchPhraseQuery(c.key)
 				p.SetField(field)
-				p.SetBoost(8)
+				p.SetBoost(rank.boostRole)
 				add(p)
 			}
 			m := bleve.NewMatchQuery(c.key)
@@ -478,13 +469,13 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 		case "name":
 			p := bleve.NewMatchPhraseQuery(c.key)
 			p.SetField(fieldName)
-			p.SetBoost(8)
+			p.SetBoost(rank.boostRole)
 			add(p)
 			// Overview pages name people in their text.
 			t := bleve.NewMatchQuery(c.key)
 			t.SetOperator(query.MatchQueryOperatorAnd)
 			t.SetField(fieldText)
-			t.SetBoost(2)
+			t.SetBoost(rank.boostNameText)
 			add(t)
 		case "word":
 			// A common word only in the text field, and a prefix query only
@@ -504,7 +495,7 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 				if len(t) >= 5 && c.df[t] == 0 {
 					pq := bleve.NewPrefixQuery(t)
 					pq.SetField(fieldText)
-					pq.SetBoost(0.5 * c.weight)
+					pq.SetBoost(rank.boostWordPrefix * c.weight)
 					add(pq)
 				}
 			}
@@ -518,7 +509,7 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 		none.SetField(fieldOrg)
 		qq = bleve.NewConjunctionQuery(qq, bleve.NewDisjunctionQuery(o, none))
 	}
-	req := bleve.NewSearchRequestOptions(qq, candidates, 0, false)
+	req := bleve.NewSearchRequestOptions(qq, int(rank.candidates), 0, false)
 	sr, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
@@ -526,7 +517,7 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 	hits := make([]hit, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
 		if d := ix.docs[h.ID]; d != nil {
-			hits = append(hits, hit{doc: d, bm25: h.Score})
+			hits = append(hits, hit{doc: d, bleveScore: h.Score})
 		}
 	}
 	return hits, nil
@@ -534,10 +525,10 @@ func (ix view) search(ctx context.Context, q question, cs []concept) ([]hit, err
 
 // hit is a candidate document with its scores.
 type hit struct {
-	doc      *knowledge.Document
-	bm25     float64
-	coverage float64 // weighted share of the required concepts it has
-	score    float64 // what candidates are ranked by
+	doc        *knowledge.Document
+	bleveScore float64
+	coverage   float64 // weighted share of the required concepts it has
+	score      float64 // what candidates are ranked by
 	// via is the function description that brought a person in, if any.
 	via *knowledge.Document
 }
@@ -546,15 +537,15 @@ type hit struct {
 // function description into the people who hold that function. unmatched
 // reports a required word that no candidate has at all.
 func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatched float64) {
-	maxBM := 0.0
+	maxBleve := 0.0
 	for _, h := range hits {
-		maxBM = math.Max(maxBM, h.bm25)
+		maxBleve = math.Max(maxBleve, h.bleveScore)
 	}
 	seen := make([]bool, len(cs))
 	for i := range hits {
 		h := &hits[i]
 		h.coverage, h.score = ix.score(q, cs, h.doc, seen)
-		h.score += 0.05 * h.bm25 / math.Max(maxBM, 1e-9)
+		h.score += rank.bonusBleve * h.bleveScore / math.Max(maxBleve, 1e-9)
 	}
 	total := 0.0
 	for i, c := range cs {
@@ -627,18 +618,18 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 			if roles[c.key] {
 				m, s = 1, true
 			} else if ix.holdsWithin(d, c.key) {
-				m, s = 0.9, true
+				m, s = rank.roleWithin, true
 			} else if containsAll(terms, ix.analyzeTerms(c.key)) {
-				m = 0.6
+				m = rank.roleText
 				if passage {
-					m, s = 0.9, true
+					m, s = rank.rolePassage, true
 				}
 			}
 		case "name":
 			if knowledge.Fold(d.Name) == c.key {
 				m, s = 1, true
 			} else if names(d, line, c.key) {
-				m, s = 0.9, true
+				m, s = rank.nameMentioned, true
 			}
 		case "word":
 			m = matchWord(c, terms)
@@ -662,16 +653,16 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 		return math.Min(1, bonus), bonus
 	}
 	coverage = got / total
-	score = coverage + 0.1*bonus/total
+	score = coverage + rank.bonusStrong*bonus/total
 	switch {
 	case d.Kind != knowledge.KindFunction:
 	case q.shape == knowledge.ShapeWhatDoesRole:
-		score += 0.1
+		score += rank.descriptionWhat
 	case len(d.Holders) == 0 && q.shape != knowledge.ShapeWhoHandles:
 		// A description nobody is known to hold cannot say who it is.
-		score -= 0.1
+		score += rank.descriptionUnheld
 	default:
-		score -= 0.02
+		score += rank.descriptionOther
 	}
 	return coverage, score
 }
@@ -699,7 +690,7 @@ func matchWord(c concept, terms map[string]bool) float64 {
 		if len(t) >= 5 {
 			for dt := range terms {
 				if len(dt) > len(t) && strings.HasPrefix(dt, t) {
-					return 0.8
+					return rank.wordPrefix
 				}
 			}
 		}
@@ -713,7 +704,7 @@ func matchWord(c concept, terms map[string]bool) float64 {
 			n++
 		}
 	}
-	return 0.7 * float64(n) / float64(len(c.parts))
+	return rank.wordParts * float64(n) / float64(len(c.parts))
 }
 
 func containsAll(terms map[string]bool, want []string) bool {
