@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -29,18 +30,25 @@ type Equivalences struct {
 	byTerm map[string]int // folded term → index in groups
 }
 
-// DefaultRoles returns the role-title equivalences that ship with wieiswie.
-func DefaultRoles() *Equivalences {
-	e, _ := ParseEquivalences("roles.txt", strings.NewReader(rolesTxt))
-	return e
-}
+// DefaultRoles returns the role-title equivalences that ship with wieiswie:
+// one list, parsed once, shared by linking and by the index. It is never
+// changed after parsing.
+func DefaultRoles() *Equivalences { return defaultRoles() }
 
 // DefaultWords returns the word equivalences (everyday words, English) that
-// ship with wieiswie.
-func DefaultWords() *Equivalences {
-	e, _ := ParseEquivalences("words.txt", strings.NewReader(wordsTxt))
-	return e
-}
+// ship with wieiswie, likewise parsed once.
+func DefaultWords() *Equivalences { return defaultWords() }
+
+var (
+	defaultRoles = sync.OnceValue(func() *Equivalences {
+		e, _ := ParseEquivalences("roles.txt", strings.NewReader(rolesTxt))
+		return e
+	})
+	defaultWords = sync.OnceValue(func() *Equivalences {
+		e, _ := ParseEquivalences("words.txt", strings.NewReader(wordsTxt))
+		return e
+	})
+)
 
 // ParseEquivalences reads one group a line ("a = b = c"); "#" starts a
 // comment. A bad line is reported and skipped, never fatal: a typo in the
@@ -70,7 +78,7 @@ func ParseEquivalences(name string, r io.Reader) (*Equivalences, []Problem) {
 		case len(terms) < 2:
 			problems = append(problems, Problem{File: name, Line: line, Message: `want at least two terms separated by "="; line skipped`})
 		default:
-			e.Add(terms...)
+			e.add(terms...)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -79,9 +87,10 @@ func ParseEquivalences(name string, r io.Reader) (*Equivalences, []Problem) {
 	return e, problems
 }
 
-// Add makes terms equivalent, merging with any group that already holds one
-// of them (front-matter aliases join the list this way).
-func (e *Equivalences) Add(terms ...string) {
+// add makes terms equivalent, merging with any group that already holds one
+// of them. Only parsing adds: a list, once made, is never changed, so the
+// shipped lists can be shared.
+func (e *Equivalences) add(terms ...string) {
 	target := -1
 	for _, t := range terms {
 		if i, ok := e.byTerm[Fold(t)]; ok {
@@ -163,15 +172,6 @@ func (e *Equivalences) Groups() [][]string {
 		}
 	}
 	return out
-}
-
-// Clone returns a copy that can be extended without changing e.
-func (e *Equivalences) Clone() *Equivalences {
-	c := &Equivalences{byTerm: map[string]int{}}
-	for _, g := range e.Groups() {
-		c.Add(g...)
-	}
-	return c
 }
 
 // Fold lowercases s, strips diacritics (financiën → financien), turns
