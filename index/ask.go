@@ -654,6 +654,11 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 	}
 	coverage = got / total
 	score = coverage + rank.bonusStrong*bonus/total
+	if q.shape != knowledge.ShapeWhatDoesRole && namesSomeone(d, line) {
+		// Whoever asks "wie" wants a person: a page or a line that names
+		// one beats one that only explains.
+		score += rank.bonusPerson
+	}
 	switch {
 	case d.Kind != knowledge.KindFunction:
 	case q.shape == knowledge.ShapeWhatDoesRole:
@@ -665,6 +670,20 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 		score += rank.descriptionOther
 	}
 	return coverage, score
+}
+
+// namesSomeone reports whether d is about a person or, for line > 0, the
+// passage at line names one.
+func namesSomeone(d *knowledge.Document, line int) bool {
+	if d.Name != "" || len(d.Holders) > 0 || len(d.HolderMentions) > 0 {
+		return true
+	}
+	for _, m := range d.People {
+		if line == 0 || m.Line == line {
+			return true
+		}
+	}
+	return false
 }
 
 // names reports whether d names the person key (folded) among its People,
@@ -880,7 +899,7 @@ func (ix view) answer(q question, cs []concept, h hit) knowledge.Answer {
 		Name: d.Name, Functions: d.Functions, Contact: d.Contact, Score: round(h.score),
 	}
 	var at int
-	at, a.Excerpt = ix.bestPassage(cs, d)
+	at, a.Excerpt = ix.bestPassage(cs, d, a.Name == "" && q.shape != knowledge.ShapeWhatDoesRole)
 	if a.Name == "" && at >= 0 {
 		ix.namePerson(&a, cs, q.roles, d, d.Passages[at].Line)
 	}

@@ -12,27 +12,38 @@ const maxExcerpt = 400
 // concepts, and marks the words that matched. Rare words count more than
 // common ones, a match in the heading counts half.
 func (ix view) excerpt(cs []concept, d *knowledge.Document) knowledge.Excerpt {
-	_, e := ix.bestPassage(cs, d)
+	_, e := ix.bestPassage(cs, d, false)
 	return e
 }
 
 // bestPassage returns the index of the passage of d that shows the most of
-// cs (-1 when d has none) and its excerpt.
-func (ix view) bestPassage(cs []concept, d *knowledge.Document) (int, knowledge.Excerpt) {
+// cs (-1 when d has none) and its excerpt. With naming, a passage that names
+// one of the document's People comes first, if it shows anything of cs: to
+// someone asking who, the line with the person is the answer.
+func (ix view) bestPassage(cs []concept, d *knowledge.Document, naming bool) (int, knowledge.Excerpt) {
 	want := map[string]float64{}
 	for _, c := range cs {
 		for _, t := range append(append([]string{}, c.terms...), c.parts...) {
 			want[t] = max(want[t], c.weight)
 		}
 	}
-	best, bestScore := -1, 0.0
+	best, bestScore, bestNamed := -1, 0.0, false
 	var bestSpans []knowledge.Span
+	named := func(p knowledge.Passage) bool {
+		for _, m := range d.People {
+			if m.Line == p.Line {
+				return true
+			}
+		}
+		return false
+	}
 	for i, p := range d.Passages {
 		spans, s := ix.marks(p.Text, want)
 		_, hs := ix.marks(p.Heading, want)
 		s += hs / 2
-		if s > bestScore {
-			best, bestScore, bestSpans = i, s, spans
+		isNamed := naming && s > 0 && named(p)
+		if isNamed && !bestNamed || isNamed == bestNamed && s > bestScore {
+			best, bestScore, bestSpans, bestNamed = i, s, spans, isNamed
 		}
 	}
 	if best < 0 {

@@ -58,7 +58,7 @@ func invarianceTable(towns []string) []invariance {
 		},
 		{
 			// A greeting says nothing about who is asked for.
-			name: "greeting", floor: 0,
+			name: "greeting", floor: 0.90,
 			rewrite: func(i int, q EvalQuestion) (string, bool) {
 				if english(q) {
 					return pick(i, "Hi all! ", "Good morning, ") + q.Question, true
@@ -70,7 +70,7 @@ func invarianceTable(towns []string) []invariance {
 			// A sentence about the asker that names no role, service, task,
 			// person or town adds nothing to what is asked ("Ik ben nieuw op
 			// de dienst" is avoided: "dienst" is part of service names).
-			name: "context", floor: 0,
+			name: "context", floor: 0.90,
 			rewrite: func(i int, q EvalQuestion) (string, bool) {
 				if english(q) {
 					return pick(i, "I just started here. ", "A colleague just asked me this. ") + q.Question, true
@@ -80,7 +80,7 @@ func invarianceTable(towns []string) []invariance {
 		},
 		{
 			// "eigenlijk" ("actually") at the end is a hedge, not a topic.
-			name: "harmless word", floor: 0,
+			name: "harmless word", floor: 0.95,
 			rewrite: func(_ int, q EvalQuestion) (string, bool) {
 				s := strings.TrimRight(strings.TrimSpace(q.Question), "?")
 				if english(q) {
@@ -93,7 +93,7 @@ func invarianceTable(towns []string) []invariance {
 			// Case carries no meaning in a chat question ("AD", "HR" and
 			// "ad", "hr" are the same abbreviation); only questions with a
 			// capital change.
-			name: "lower case", floor: 0,
+			name: "lower case", floor: 1.00,
 			rewrite: func(_ int, q EvalQuestion) (string, bool) {
 				s := strings.ToLower(q.Question)
 				return s, s != q.Question
@@ -101,7 +101,7 @@ func invarianceTable(towns []string) []invariance {
 		},
 		{
 			// Written as a sentence, with a capital and a question mark.
-			name: "upper first", floor: 0,
+			name: "upper first", floor: 1.00,
 			rewrite: func(_ int, q EvalQuestion) (string, bool) {
 				r := []rune(strings.TrimSpace(q.Question))
 				if len(r) == 0 {
@@ -120,7 +120,7 @@ func invarianceTable(towns []string) []invariance {
 			// longest word of at least 7 letters that is not a town) leaves a
 			// word that is still recognisable. Not for questions that already
 			// carry a typo: two typos in one word are another test.
-			name: "typo", floor: 0,
+			name: "typo", floor: 0.90,
 			rewrite: func(_ int, q EvalQuestion) (string, bool) {
 				if q.Kind == "typo" {
 					return "", false
@@ -131,7 +131,7 @@ func invarianceTable(towns []string) []invariance {
 		{
 			// "wie is de X van TOWN" and "in TOWN, wie is de X?" ask the
 			// same: only the order of the words differs.
-			name: "word order", floor: 0,
+			name: "word order", floor: 0.95,
 			rewrite: func(_ int, q EvalQuestion) (string, bool) {
 				m := whoIsIn.FindStringSubmatch(strings.TrimSpace(q.Question))
 				if m == nil {
@@ -149,7 +149,7 @@ func invarianceTable(towns []string) []invariance {
 			// or "mijn N" whose noun is in pluralHeads becomes the plural.
 			// Roles are deliberately not pluralised: "wie zijn de schepenen"
 			// asks for all of them, not for one.
-			name: "plural", floor: 0,
+			name: "plural", floor: 1.00,
 			rewrite: func(_ int, q EvalQuestion) (string, bool) { return pluralise(q.Question) },
 		},
 	}

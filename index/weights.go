@@ -27,6 +27,7 @@ type weights struct {
 	boostWordText, boostWordPrefix     float64
 	candidates                         float64
 	tieOrganisations                   float64
+	bonusPerson                        float64
 }
 
 // rank is data/weights.txt, parsed once and never changed.
@@ -56,6 +57,7 @@ func parseWeights(text string) (weights, error) {
 		"boost.word.role": &w.boostWordRole, "boost.word.title": &w.boostWordTitle,
 		"boost.word.text": &w.boostWordText, "boost.word.prefix": &w.boostWordPrefix,
 		"candidates": &w.candidates, "tie.organisations": &w.tieOrganisations,
+		"bonus.person": &w.bonusPerson,
 	}
 	seen := map[string]bool{}
 	sc := bufio.NewScanner(strings.NewReader(text))

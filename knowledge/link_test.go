@@ -210,7 +210,7 @@ func TestLinkTown(t *testing.T) {
 		"brugelde/functiebeschrijving-cultuurbeleidscoordinator.txt": {holders: []string{"brugelde/arne-de-wachter.md"}},
 		"brugelde/functiebeschrijving-jeugdconsulent.txt":            {holders: []string{"brugelde/tijl-martens.txt"}},
 		"brugelde/functiebeschrijving-gemeentearchivaris.txt":        {mentions: []string{"brugelde/organogram.txt#9"}},
-		"brugelde/functiebeschrijving-klachtencoordinator.txt":       {mentions: []string{"brugelde/bij-wie-kan-ik-terecht.txt#5"}},
+		"brugelde/functiebeschrijving-klachtencoordinator.txt":       {mentions: []string{"brugelde/bij-wie-kan-ik-terecht.txt#7"}},
 		"brugelde/functiebeschrijving-preventieadviseur.txt":         {mentions: []string{"brugelde/organogram.txt#7"}},
 	}
 	byName := map[string]Document{}

@@ -195,6 +195,12 @@ func headingLike(p paragraph) bool {
 // paragraph followed by a real paragraph becomes the heading of the passages
 // after it; otherwise (two heading-like lines in a row, or one at the end) it
 // is kept as a passage so no text is lost.
+//
+// A paragraph written one entry a line ("Klachten: Joke Ramaekers, …" then
+// "Privacy: …") is a list: a line that starts with a capital and follows a
+// finished sentence, or is itself an entry ("label: …", "a - b - c"),
+// starts a passage of its own, so each entry is quoted, and scored, on its
+// own. A sentence wrapped over lines stays one passage.
 func (p *passageList) addProse(paras []paragraph) {
 	for i, para := range paras {
 		if headingLike(para) && i+1 < len(paras) && !headingLike(paras[i+1]) {
@@ -203,10 +209,37 @@ func (p *passageList) addProse(paras []paragraph) {
 		}
 		p.start(para.line, cleanText(para.lines[0]))
 		for j, l := range para.lines[1:] {
-			p.extend(para.line+1+j, cleanText(l))
+			l = cleanText(l)
+			if startsCapital(l) && (endsSentence(cleanText(para.lines[j])) || isEntry(l)) {
+				p.start(para.line+1+j, l)
+				continue
+			}
+			p.extend(para.line+1+j, l)
 		}
 		p.flush()
 	}
+}
+
+// endsSentence reports whether a line ends a sentence.
+func endsSentence(line string) bool {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune(".!?", last)
+}
+
+// isEntry reports whether a line is an entry of a list: a short label and a
+// colon ("Klachten: …"), or fields joined by dashes ("Klachten -
+// Klachtencoördinator - Joke Ramaekers").
+func isEntry(line string) bool {
+	if i := strings.Index(line, ": "); i > 0 && utf8.RuneCountInString(line[:i]) <= 60 {
+		return true
+	}
+	return strings.Count(line, " - ")+strings.Count(line, " – ") >= 2
+}
+
+// startsCapital reports whether a line starts with a capital letter.
+func startsCapital(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsUpper(r)
 }
 
 // firstNonBlank returns the index of the first non-blank line, or -1.

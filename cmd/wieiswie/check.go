@@ -38,6 +38,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		row("website", d.Contact.Website)
 		row("aliases", strings.Join(d.Aliases, ", "))
 		row("held by", strings.Join(d.Holders, ", "))
+		row("named at", strings.Join(d.HolderMentions, ", "))
+		for _, m := range d.People {
+			v := m.Name
+			if len(m.Titles) > 0 {
+				v += " — " + strings.Join(m.Titles, ", ")
+			}
+			if m.Topic != "" {
+				v += " — voor: " + m.Topic
+			}
+			row("names", fmt.Sprintf("%s (line %d)", v, m.Line))
+		}
 		row("passages", fmt.Sprint(len(d.Passages)))
 	}
 	fmt.Fprintf(stdout, "\n%d documents, %d problems\n", len(docs), len(problems))
