@@ -58,7 +58,7 @@ func invarianceTable(towns []string) []invariance {
 		},
 		{
 			// A greeting says nothing about who is asked for.
-			name: "greeting", floor: 0.90,
+			name: "greeting", floor: 1.00,
 			rewrite: func(i int, q EvalQuestion) (string, bool) {
 				if english(q) {
 					return pick(i, "Hi all! ", "Good morning, ") + q.Question, true
@@ -70,7 +70,7 @@ func invarianceTable(towns []string) []invariance {
 			// A sentence about the asker that names no role, service, task,
 			// person or town adds nothing to what is asked ("Ik ben nieuw op
 			// de dienst" is avoided: "dienst" is part of service names).
-			name: "context", floor: 0.90,
+			name: "context", floor: 0.95,
 			rewrite: func(i int, q EvalQuestion) (string, bool) {
 				if english(q) {
 					return pick(i, "I just started here. ", "A colleague just asked me this. ") + q.Question, true

@@ -28,10 +28,11 @@ var emojiCode = regexp.MustCompile(`:[a-z0-9_+'-]+:`)
 var sentenceEnd = regexp.MustCompile(`[.!?]+(\s+|$)|\n+`)
 
 // splitMessage finds the question in a message. A sentence asks when it
-// ends in a question mark or opens with an interrogative (questionOpeners,
+// ends in a question mark or opens with an interrogative (the openers of
 // data/question.txt); the asking sentences are the question and the rest is
-// context. With no asking sentence, or only one, the whole message is the
-// question.
+// context. With no asking sentence the last one is the question: people
+// put what they want after the context ("Een inwoner belt. Telefoon van de
+// burgemeester"). A message of one sentence is all question.
 func (l *questionLexicon) splitMessage(text string) message {
 	text = emojiCode.ReplaceAllString(text, " ")
 	var sentences []string
@@ -57,8 +58,11 @@ func (l *questionLexicon) splitMessage(text string) message {
 			n++
 		}
 	}
-	if n == 0 || len(sentences) == 1 {
+	if len(sentences) <= 1 {
 		return message{question: strings.Join(strings.Fields(text), " ")}
+	}
+	if n == 0 {
+		asks[len(asks)-1] = true
 	}
 	var q, c []string
 	for i, s := range sentences {

@@ -23,7 +23,7 @@ func TestSplitMessage(t *testing.T) {
 		{"line break separates",
 			"Het water staat hoog.\nWie houdt het noodplan bij?",
 			"Wie houdt het noodplan bij?", "Het water staat hoog."},
-		{"no asking sentence: all of it", "schepen sport heibeek. dringend", "schepen sport heibeek. dringend", ""},
+		{"no asking sentence: the last", "Een inwoner belt. Telefoon van de burgemeester", "Telefoon van de burgemeester", "Een inwoner belt."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

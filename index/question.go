@@ -128,7 +128,7 @@ func (ix view) hasContent(ctx context.Context, q question) bool {
 func (ix view) understandText(ctx context.Context, text string, like *question) question {
 	q := question{text: text}
 	var tokens []string
-	for _, t := range ix.rewrite(ctx, strings.Fields(knowledge.Fold(text))) {
+	for _, t := range ix.rewrite(ctx, qlex.dropGreeting(strings.Fields(knowledge.Fold(text)))) {
 		tokens = append(tokens, strings.Fields(t)...)
 	}
 	used := make([]bool, len(tokens))

@@ -109,3 +109,18 @@ func opensWith(words []string, phrases [][]string) bool {
 	}
 	return false
 }
+
+// dropGreeting drops the words before the question word when they are only
+// greeting and politeness ("goeiemorgen, wie …", "hi all! who …"), so the
+// question starts where its question word does.
+func (l *questionLexicon) dropGreeting(tokens []string) []string {
+	for k := 0; k < len(tokens) && k <= 4; k++ {
+		if l.interrogative[tokens[k]] {
+			return tokens[k:]
+		}
+		if !l.fillers[tokens[k]] {
+			break
+		}
+	}
+	return tokens
+}

@@ -70,7 +70,12 @@ func (ix view) translate(ctx context.Context, tokens []string, keep []bool) {
 		if ix.dutch.IsWord(t) || ix.knownWord(ctx, t) {
 			continue // Dutch, or a word of the documents
 		}
-		if nl := ix.bestDutch(ctx, ix.english.Dutch(t)); nl != "" {
+		nl := ix.bestDutch(ctx, ix.english.Dutch(t))
+		if nl == "" && len(t) >= 5 {
+			// A typo of an English word: "compalints".
+			nl = ix.bestDutch(ctx, ix.english.Dutch(ix.english.Correct(t)))
+		}
+		if nl != "" {
 			tokens[i] = nl
 		}
 	}

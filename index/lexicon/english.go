@@ -22,6 +22,8 @@ var enData []byte
 // Construct it with English.
 type Bilingual struct {
 	nl map[string][]string
+	// speller knows the single English words, for Correct.
+	speller *Speller
 }
 
 // English parses the embedded English–Dutch dictionary: about 17,000
@@ -52,7 +54,28 @@ func parseBilingual(gz []byte) (*Bilingual, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("lexicon: English: %w", err)
 	}
+	words := map[string]int{}
+	for en, nl := range b.nl {
+		if !strings.Contains(en, " ") {
+			words[en] = len(nl) // a word with more senses is the commoner one
+		}
+	}
+	b.speller = NewSpeller(words)
 	return b, nil
+}
+
+// Correct returns the English word the dictionary has that en is most
+// likely a typo of ("compalints" → "complaints"), or "" when there is
+// none near enough (see MaxDistance) or en is a word already.
+func (b *Bilingual) Correct(en string) string {
+	en = foldEnglish(en)
+	if _, ok := b.nl[en]; ok || b.speller == nil {
+		return ""
+	}
+	if s := b.speller.Suggest(en); len(s) > 0 {
+		return s[0]
+	}
+	return ""
 }
 
 // Len returns the number of English words and phrases.

@@ -115,3 +115,15 @@ func TestSingulars(t *testing.T) {
 		t.Errorf("singulars(glass) = %q", got)
 	}
 }
+
+func TestCorrectEnglish(t *testing.T) {
+	b, err := English()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for typo, want := range map[string]string{"compalint": "complaint", "archviist": "archivist", "mayor": "", "qqqqqqq": ""} {
+		if got := b.Correct(typo); got != want {
+			t.Errorf("Correct(%q) = %q, want %q", typo, got, want)
+		}
+	}
+}
