@@ -170,6 +170,16 @@ func renderNotFound(res knowledge.Result, opts RenderOptions) Message {
 		topic = strings.TrimSpace(res.Question)
 	}
 	var text, fallback string
+	if res.UnknownPlace != "" {
+		text = "Ik ken " + bold(escapeMrkdwn(truncateRunes(res.UnknownPlace, 100))) + " niet: daar heb ik geen documenten over."
+		fallback = escapeMrkdwn("Ik ken " + truncateRunes(res.UnknownPlace, 100) + " niet.")
+		blocks = append(blocks, section(text))
+		if len(res.Known) > 0 {
+			blocks = append(blocks, section(truncate("Ik ken wel: "+escapeMrkdwn(strings.Join(res.Known, ", "))+".", compactSectionText)))
+		}
+		blocks = append(blocks, actions(feedbackButtons("", res.Question)...))
+		return Message{Text: fallback, Blocks: blocks}
+	}
 	if topic == "" {
 		text, fallback = "Ik vond niets over je vraag.", "Ik vond niets over je vraag."
 	} else {

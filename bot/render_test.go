@@ -33,6 +33,10 @@ func TestRenderGolden(t *testing.T) {
 			Question: "wie is de brandweercommandant", Shape: knowledge.ShapeWhoIsRole, Outcome: knowledge.NotFound,
 			Topic: "brandweercommandant", Known: []string{"algemeen directeur", "burgemeester", "financieel directeur"},
 		}, RenderOptions{})},
+		{"unknown_place", Render(knowledge.Result{
+			Question: "wie is de burgemeester van Leuven", Shape: knowledge.ShapeWhoIsRole, Outcome: knowledge.NotFound,
+			Topic: "burgemeester", UnknownPlace: "Leuven", Known: []string{"Heibeek", "Zandhoven"},
+		}, RenderOptions{})},
 		{"more", RenderMore(person)},
 		{"help", Help()},
 		{"error", ErrorMessage()},

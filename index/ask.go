@@ -45,6 +45,10 @@ func (ix view) ask(ctx context.Context, text string, top int) (knowledge.Result,
 		return res, fmt.Errorf("search %q: %w", text, err)
 	}
 	res.Outcome = decide(shippedModel, q, ranked, f)
+	if q.unknownPlace != "" {
+		res.UnknownPlace, res.Known = q.unknownPlace, ix.vocab.orgNames
+		return res, nil
+	}
 	if res.Outcome == knowledge.NotFound {
 		res.Known = ix.known()
 		return res, nil
@@ -209,13 +213,14 @@ func b2f(b bool) float64 {
 
 // decide turns the model's estimate for the first answer into an outcome.
 //
-// Two cases are not left to the model, because answering them is wrong
+// Three cases are not left to the model, because answering them is wrong
 // whatever the scores: the question names a person the knowledge base does
-// not know (Jan Verlinden where only Greet Verlinden is known), or what the
-// role asked is of is in no document ("schepen van landbouw" where no
-// document speaks of landbouw).
+// not know (Jan Verlinden where only Greet Verlinden is known), a town it
+// does not cover ("burgemeester van Leuven"), or what the role asked is of
+// is in no document ("schepen van landbouw" where no document speaks of
+// landbouw).
 func decide(m model, q question, ranked []hit, f features) knowledge.Outcome {
-	if len(ranked) == 0 || q.otherName || f.get("complement-unknown") > 0 {
+	if len(ranked) == 0 || q.otherName || q.unknownPlace != "" || f.get("complement-unknown") > 0 {
 		return knowledge.NotFound
 	}
 	p := m.prob(f)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -174,5 +175,27 @@ func TestAskFlatFolderWithoutOrganisation(t *testing.T) {
 	res := ask(t, ix, "wat doet de financieel directeur van Zandhoven")
 	if len(res.Answers) == 0 || res.Answers[0].Source != "functiebeschrijving-financieel-directeur.txt" || res.Answers[0].Name != "Ruben Maes" {
 		t.Errorf("got %s %+v", res.Outcome, res.Answers)
+	}
+}
+
+// A town the knowledge does not cover is named in the answer, never
+// answered for with another town's people.
+func TestAskUnknownPlace(t *testing.T) {
+	ix := buildDir(t, "testdata/twee")
+	for _, tt := range []struct{ question, place string }{
+		{"wie is de burgemeester van Leuven", "Leuven"},
+		{"wie is de algemeen directeur in Gent?", "Gent"},
+		{"dpo gemeente Aalst", "Aalst"},
+		{"wie is de algemeen directeur van Zandhoven", ""}, // known
+		{"welke functies heeft Sofie Wouters", ""},         // a person, not a place
+		{"telefoonnummer van de dpo van heibeek", ""},
+	} {
+		res := ask(t, ix, tt.question)
+		if res.UnknownPlace != tt.place {
+			t.Errorf("%q: UnknownPlace %q, want %q", tt.question, res.UnknownPlace, tt.place)
+		}
+		if tt.place != "" && (res.Outcome != knowledge.NotFound || len(res.Answers) > 0 || !slices.Contains(res.Known, "Zandhoven")) {
+			t.Errorf("%q: outcome %s with %d answers, known %v; want not found, listing the towns known", tt.question, res.Outcome, len(res.Answers), res.Known)
+		}
 	}
 }

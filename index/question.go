@@ -33,6 +33,9 @@ type question struct {
 	// complements are the words that say which one of a role is asked
 	// about ("landbouw" of "schepen van landbouw").
 	complements []string
+	// unknownPlace is a town the question names that the knowledge base
+	// does not cover ("burgemeester van Leuven"), as the question writes it.
+	unknownPlace string
 	// otherName is set when the question names someone by a first name
 	// and a surname the knowledge base has, but for another person.
 	otherName bool
@@ -287,6 +290,9 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	}
 
 	q.asksContact, q.asksRoles, q.asksHandle = isContact, isRoles, isHandle
+	if q.org == "" && len(q.names) == 0 && !q.otherName {
+		q.unknownPlace = ix.unknownPlace(text, tokens, used, capitalised)
+	}
 	q.shorthand = len(tokens) <= 3
 	switch {
 	case isContact:
@@ -303,6 +309,31 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		q.shape = knowledge.ShapeKeywords
 	}
 	return q
+}
+
+// unknownPlace returns the town a question ends on ("… van Leuven", "… in
+// Gent?") when the knowledge base does not know it: a proper noun (of the
+// Dutch lexicon, or written with a capital) after a preposition of place or
+// "stad"/"gemeente", as the last word of the question, that no document
+// names. "" otherwise.
+func (ix view) unknownPlace(text string, tokens []string, used []bool, capitalised map[string]bool) string {
+	last := len(tokens) - 1
+	if last < 1 || used[last] || !qlex.place[tokens[last-1]] {
+		return ""
+	}
+	w := tokens[last]
+	if !capitalised[w] && (ix.dutch == nil || !ix.dutch.IsProperNoun(w)) || ix.vocab.firstNames[w] ||
+		len(ix.vocab.names.byFirst[w]) > 0 || len(ix.vocab.roles.byFirst[w]) > 0 || len(ix.vocab.orgs.byFirst[w]) > 0 {
+		return ""
+	}
+	// As the question writes it: "Leuven", not "leuven".
+	fields := strings.Fields(text)
+	for i := len(fields) - 1; i >= 0; i-- {
+		if f := strings.Trim(fields[i], "?!.,;:()\"'"); knowledge.Fold(f) == w {
+			return f
+		}
+	}
+	return w
 }
 
 // capitalisedWords returns the folded words that text writes with a capital

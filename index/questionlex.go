@@ -38,6 +38,8 @@ type questionLexicon struct {
 	// anaphora point back to what was said before: a question with one
 	// asks about its context ("wie regelt dat?").
 	anaphora map[string]bool
+	// place are the words before a town: "burgemeester van Leuven".
+	place map[string]bool
 }
 
 // describesAsker reports whether the role at tokens[start:end] is how the
@@ -67,10 +69,10 @@ func mustQuestionLexicon(text string) *questionLexicon {
 func parseQuestionLexicon(text string) (*questionLexicon, error) {
 	l := &questionLexicon{fillers: map[string]bool{}, contact: map[string]bool{}, roles: map[string]bool{}, handle: map[string]bool{},
 		selfBefore: map[string]bool{}, selfAfter: map[string]bool{}, complement: map[string]bool{},
-		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, anaphora: map[string]bool{}}
+		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}}
 	sets := map[string]map[string]bool{"fillers": l.fillers, "contact": l.contact, "roles": l.roles, "handle": l.handle,
 		"self-before": l.selfBefore, "self-after": l.selfAfter, "complement": l.complement,
-		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "anaphora": l.anaphora}
+		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "anaphora": l.anaphora, "place": l.place}
 	phrases := map[string]*[][]string{"openers": &l.openers, "what-does": &l.whatDoes}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(text))

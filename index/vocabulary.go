@@ -29,6 +29,8 @@ type vocabulary struct {
 	known []string
 	// firstNames are the first words of people's names.
 	firstNames map[string]bool
+	// orgNames are the organisations the documents belong to, sorted.
+	orgNames []string
 	// people finds a person's or service's own document by organisation
 	// and name.
 	people map[personKey]string
@@ -151,6 +153,9 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		d := docs[src]
 		org = fold(d.Organisation)
 		if d.Organisation != "" {
+			if !v.orgs.added[[2]string{d.Organisation, d.Organisation}] {
+				v.orgNames = append(v.orgNames, d.Organisation)
+			}
 			v.orgs.add(d.Organisation, d.Organisation)
 		}
 		if d.Name != "" {
@@ -229,6 +234,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 			}
 		}
 	}
+	sort.Strings(v.orgNames)
 	v.orgs.done()
 	v.names.done()
 	v.roles.done()

@@ -49,6 +49,10 @@ type Result struct {
 	Topic string
 	// Answers is best first; empty when Outcome is NotFound.
 	Answers []Answer
+	// UnknownPlace is a town or organisation the question names that the
+	// knowledge does not cover ("burgemeester van Leuven"), as written;
+	// Known then lists the organisations it does cover.
+	UnknownPlace string
 	// Known lists a few things the bot does know about (function titles),
 	// offered as a hint when nothing was found.
 	Known []string

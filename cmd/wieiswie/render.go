@@ -11,15 +11,21 @@ import (
 // fields aligned, the source named, and other candidates in one line each.
 func renderText(res knowledge.Result) string {
 	var b strings.Builder
-	switch res.Outcome {
-	case knowledge.NotFound:
+	switch {
+	case res.UnknownPlace != "":
+		fmt.Fprintf(&b, "Ik ken %s niet: daar heb ik geen documenten over.\n", res.UnknownPlace)
+		if len(res.Known) > 0 {
+			fmt.Fprintf(&b, "Ik ken wel: %s.\n", strings.Join(res.Known, ", "))
+		}
+		return b.String()
+	case res.Outcome == knowledge.NotFound:
 		fmt.Fprintf(&b, "Ik vond niets over %q.\n", res.Topic)
 		if len(res.Known) > 0 {
 			fmt.Fprintf(&b, "Ik weet wel iets over: %s.\n", strings.Join(res.Known, ", "))
 		}
 		b.WriteString("Probeer het anders te vragen, bijvoorbeeld: wie is de algemeen directeur?\n")
 		return b.String()
-	case knowledge.Ambiguous:
+	case res.Outcome == knowledge.Ambiguous:
 		b.WriteString("Bedoelde je een van deze?\n\n")
 		for i, a := range res.Answers {
 			fmt.Fprintf(&b, "%d. %s\n", i+1, oneLine(a))

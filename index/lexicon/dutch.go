@@ -282,6 +282,12 @@ func (lx *Lexicon) IsWord(w string) bool {
 	return lx.attr(w)&attrWord != 0
 }
 
+// IsProperNoun reports whether the dictionary writes w (folded) only with a
+// capital: a place, a person's name, an abbreviation ("leuven", "jan").
+func (lx *Lexicon) IsProperNoun(w string) bool {
+	return lx.attr(w)&attrProper != 0
+}
+
 // Lemmas returns the dictionary lemmas of w: its singular for a noun
 // ("klachten" → "klacht", "gemeenten" → "gemeente"), its infinitive for a
 // verb form ("behandelt" → "behandelen", "coordineert" → "coordineren"),
