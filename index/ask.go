@@ -383,13 +383,17 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		c.oov = !whole
 		c.weight = rank.wordBase + rank.wordIDF*idf(best, n)/maxIDF
 		c.df = df
-		c.common = best > n/20
+		c.common = isCommon(best, n)
 		if c.optional || c.context {
 			c.weight *= rank.wordOptional
 		}
 	}
 	return cs
 }
+
+// isCommon reports whether a word in df of n documents is in more than one
+// in twenty: too common to tell documents apart on its own.
+func isCommon(df, n int) bool { return df > n/20 }
 
 func idf(df, n int) float64 { return math.Log(1 + float64(n+1)/(float64(df)+0.5)) }
 
@@ -810,7 +814,9 @@ func (ix view) docRoles(d *knowledge.Document) map[string]bool {
 	for _, a := range d.Aliases {
 		out[ix.roles.Canonical(a)] = true
 	}
-	if d.Kind == knowledge.KindService && d.Title != "" {
+	if (d.Kind == knowledge.KindService || d.Kind == knowledge.KindGeneric) && d.Title != "" {
+		// A service's page is the service; an overview page titled by a
+		// body ("College van burgemeester en schepenen") is that body's.
 		out[ix.roles.Canonical(d.Title)] = true
 	}
 	return out

@@ -69,15 +69,15 @@ func (ix view) understand(ctx context.Context, text string) question {
 		// shape the asking sentence gave.
 		w := ix.understandText(ctx, whole, &q)
 		w.text = text
-		// The roles and people the context names are what is asked about;
-		// its other words only help.
+		// What the context names is what is asked about, at the weight
+		// of context.
 		asked := map[string]bool{}
 		for _, t := range strings.Fields(knowledge.Fold(m.question)) {
 			asked[t] = true
 		}
 		for i := range w.words {
 			if !asked[w.words[i].text] {
-				w.words[i].optional, w.words[i].context = true, true
+				w.words[i].context = true
 			}
 		}
 		return w
@@ -105,8 +105,9 @@ func (ix view) understand(ctx context.Context, text string) question {
 	return q
 }
 
-// hasContent reports whether q asks about something the knowledge base has
-// words for: a role, a person, or a content word some document holds.
+// hasContent reports whether q asks about something of its own: a role, a
+// person, or a content word that is not on one page in four ("geven" in "welk nummer mag ik hem geven?" is on every
+// other page: such a question asks about its context).
 func (ix view) hasContent(ctx context.Context, q question) bool {
 	if len(q.roles) > 0 || len(q.names) > 0 {
 		return true
@@ -117,9 +118,9 @@ func (ix view) hasContent(ctx context.Context, q question) bool {
 			stems = append(stems, string(toks[0].Term))
 		}
 	}
-	df, _ := ix.docFreq(ctx, stems)
+	df, n := ix.docFreq(ctx, stems)
 	for _, s := range stems {
-		if df[s] > 0 {
+		if df[s] <= n/4 { // a word no document has is content too: asked, and unknown
 			return true
 		}
 	}

@@ -173,13 +173,15 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 				holds(t)
 			}
 		}
-		if d.Kind == knowledge.KindService && d.Title != "" {
-			// A service is named like a body ("de milieudienst"): its page
-			// holds it.
+		if (d.Kind == knowledge.KindService || d.Kind == knowledge.KindGeneric) && d.Title != "" {
+			// A service is named like a body ("de milieudienst"), and so is
+			// the body an overview page is titled by ("het college van
+			// burgemeester en schepenen", "het CBS"): the page holds it.
 			key := canon(d.Title)
 			v.roles.add(d.Title, key)
 			v.held[key] = true
 			v.heldIn[[2]string{org, key}] = true
+			abbr.fromTitle(fold(d.Title), key, abbrBody)
 		}
 		if d.Role != "" {
 			holds(d.Role)
