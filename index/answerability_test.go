@@ -104,23 +104,3 @@ func TestThresholdsLimitWrongAnswers(t *testing.T) {
 		t.Errorf("suggest-at = %.4f, want %.4f (the lowest with at most %.0f%% wrong above)", got, want, 100*maxSuggestWrong)
 	}
 }
-
-func TestDamerau(t *testing.T) {
-	tests := []struct {
-		a, b  string
-		limit int
-		want  int
-	}{
-		{"voorzitter", "voorzitter", 2, 0},
-		{"vorzitter", "voorzitter", 2, 1},
-		{"advisuer", "adviseur", 2, 1}, // a swap is one edit
-		{"kiezelbrg", "kiezelberg", 2, 1},
-		{"netehgem", "nethegem", 2, 1},
-		{"abc", "xyz", 1, 2}, // gives up past the limit
-	}
-	for _, tt := range tests {
-		if got := damerau(tt.a, tt.b, tt.limit); got != tt.want {
-			t.Errorf("damerau(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
-		}
-	}
-}

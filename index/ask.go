@@ -414,7 +414,7 @@ func (ix view) correct(ctx context.Context, term string) string {
 	switch {
 	case len(term) >= 8:
 		fuzz = 2
-	case len(term) >= 5:
+	case len(term) >= 4:
 		fuzz = 1
 	default:
 		return ""

@@ -397,7 +397,7 @@ func (ix view) unknownWords(ctx context.Context, tokens []string) []bool {
 	df, _ := ix.docFreq(ctx, stems)
 	for i, t := range tokens {
 		switch {
-		case qlex.fillers[t] || qlex.contact[t] || qlex.roles[t] || qlex.handle[t] || len(t) < 5:
+		case qlex.fillers[t] || qlex.contact[t] || qlex.roles[t] || qlex.handle[t] || len(t) < 4:
 		case stems[i] != "" && df[stems[i]] > 0:
 		case len(ix.vocab.names.byFirst[t]) > 0 || len(ix.vocab.orgs.byFirst[t]) > 0:
 		default:

@@ -360,7 +360,7 @@ func (p *phrases) find(tokens []string, used, unknown []bool, fuzzy bool) []ment
 			for _, first := range p.byStem[p.stem(tokens[i])] {
 				try(p.byFirst[first])
 			}
-		} else if len(tokens[i]) >= 5 && !qlex.fillers[tokens[i]] {
+		} else if len(tokens[i]) >= 4 && !qlex.fillers[tokens[i]] {
 			for _, first := range p.byInitial[tokens[i][0]] {
 				if near(tokens[i], first) {
 					try(p.byFirst[first])
@@ -398,14 +398,14 @@ func (p *phrases) wordMatch(token, word string, fuzzy bool) bool {
 }
 
 // near reports whether a and b differ by few enough letters to be the same
-// word mistyped: one letter from five letters on, two from eight.
+// word mistyped: one letter from four letters on, two from eight.
 func near(a, b string) bool {
 	n := min(len(a), len(b))
 	max := 0
 	switch {
 	case n >= 8:
 		max = 2
-	case n >= 5:
+	case n >= 4:
 		max = 1
 	default:
 		return a == b
