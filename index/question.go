@@ -208,7 +208,8 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		}
 		q.roles = append(q.roles, r.key)
 		// The role's complement: "schepen van landbouw", "voorzitter
-		// van de seniorenraad", "alderman for tourism".
+		// van de seniorenraad", "alderman for tourism", "welke schepen
+		// heeft dierenwelzijn".
 		if i := r.end; i+1 < len(tokens) && qlex.complement[tokens[i]] {
 			for i++; i < len(tokens) && (tokens[i] == "de" || tokens[i] == "het" || tokens[i] == "the"); i++ {
 			}
