@@ -1,12 +1,10 @@
 package index
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -92,46 +90,15 @@ func (m model) prob(f features) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
-// parseModel reads "name value" lines; "#" starts a comment.
+// parseModel reads "name value" lines (see readNumbers): the bias, a weight
+// for every feature and the two thresholds.
 func parseModel(text string) (model, error) {
 	m := model{weights: make([]float64, len(featureNames))}
-	seen := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for n := 1; sc.Scan(); n++ {
-		line, _, _ := strings.Cut(sc.Text(), "#")
-		f := strings.Fields(line)
-		if len(f) == 0 {
-			continue
-		}
-		if len(f) != 2 {
-			return m, fmt.Errorf("answerability.txt:%d: want \"name value\"", n)
-		}
-		v, err := strconv.ParseFloat(f[1], 64)
-		if err != nil {
-			return m, fmt.Errorf("answerability.txt:%d: %w", n, err)
-		}
-		seen[f[0]] = true
-		switch name := f[0]; name {
-		case "bias":
-			m.bias = v
-		case "suggest-at":
-			m.suggestAt = v
-		case "answer-at":
-			m.answerAt = v
-		default:
-			i, ok := featureAt[name]
-			if !ok {
-				return m, fmt.Errorf("answerability.txt:%d: unknown feature %q", n, name)
-			}
-			m.weights[i] = v
-		}
+	fields := map[string]*float64{"bias": &m.bias, "suggest-at": &m.suggestAt, "answer-at": &m.answerAt}
+	for i, n := range featureNames {
+		fields[n] = &m.weights[i]
 	}
-	for _, n := range append([]string{"bias", "suggest-at", "answer-at"}, featureNames...) {
-		if !seen[n] {
-			return m, fmt.Errorf("answerability.txt: %s missing", n)
-		}
-	}
-	return m, sc.Err()
+	return m, readNumbers("answerability.txt", text, fields)
 }
 
 // format writes m in the shape parseModel reads, after a header.

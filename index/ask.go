@@ -111,18 +111,9 @@ func (ix view) features(q question, cs []concept, ranked []hit, unmatched float6
 	}
 	top := ranked[0]
 	set("coverage", top.coverage)
-	if required > 0 {
-		terms := ix.docTerms(top.doc).all
-		held := 0
-		for _, c := range cs {
-			if c.kind == "word" && !c.optional && matchWord(c, terms) >= fullMatch {
-				held++
-			}
-		}
-		set("qualifiers", float64(held)/float64(required))
-	} else {
-		set("qualifiers", 1)
-	}
+	terms := ix.docTerms(top.doc)
+	set("qualifiers", shareHeld(cs, terms.all))
+	set("strong", shareHeld(cs, terms.strong))
 	gap := top.score
 	if len(ranked) > 1 {
 		gap -= ranked[1].score
@@ -139,21 +130,29 @@ func (ix view) features(q question, cs []concept, ranked []hit, unmatched float6
 	if len(q.complements) > 0 {
 		set("complement-missing", b2f(!ix.holdsComplements(q, cs, top.doc)))
 	}
-	if required > 0 {
-		strong := ix.docTerms(top.doc).strong
-		held := 0
-		for _, c := range cs {
-			if c.kind == "word" && !c.optional && matchWord(c, strong) >= fullMatch {
-				held++
-			}
-		}
-		set("strong", float64(held)/float64(required))
-	}
 	if len(q.names) > 0 {
 		set("name-found", b2f(knowledge.Fold(top.doc.Name) == q.names[0]))
 	}
 	set("other-name", b2f(q.otherName))
 	return f
+}
+
+// shareHeld returns the share of the required words of cs that terms have
+// as such or as the start of a compound (1 when there are none).
+func shareHeld(cs []concept, terms map[string]bool) float64 {
+	required, held := 0, 0
+	for _, c := range cs {
+		if c.kind == "word" && !c.optional {
+			required++
+			if matchWord(c, terms) >= fullMatch {
+				held++
+			}
+		}
+	}
+	if required == 0 {
+		return 1
+	}
+	return float64(held) / float64(required)
 }
 
 // fullMatch is what matchWord gives at least a word that a document has as

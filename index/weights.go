@@ -1,11 +1,7 @@
 package index
 
 import (
-	"bufio"
 	_ "embed"
-	"fmt"
-	"strconv"
-	"strings"
 )
 
 //go:embed data/weights.txt
@@ -59,28 +55,5 @@ func parseWeights(text string) (weights, error) {
 		"candidates": &w.candidates, "tie.organisations": &w.tieOrganisations,
 		"bonus.person": &w.bonusPerson,
 	}
-	seen := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for n := 1; sc.Scan(); n++ {
-		line, _, _ := strings.Cut(sc.Text(), "#")
-		f := strings.Fields(line)
-		if len(f) == 0 {
-			continue
-		}
-		p, ok := fields[f[0]]
-		if len(f) != 2 || !ok || seen[f[0]] {
-			return w, fmt.Errorf("weights.txt:%d: want one \"name value\" of a known weight, got %q", n, line)
-		}
-		v, err := strconv.ParseFloat(f[1], 64)
-		if err != nil {
-			return w, fmt.Errorf("weights.txt:%d: %w", n, err)
-		}
-		*p, seen[f[0]] = v, true
-	}
-	for name := range fields {
-		if !seen[name] {
-			return w, fmt.Errorf("weights.txt: %s missing", name)
-		}
-	}
-	return w, sc.Err()
+	return w, readNumbers("weights.txt", text, fields)
 }

@@ -174,7 +174,8 @@ func (e *Equivalences) Groups() [][]string {
 	return out
 }
 
-// Fold lowercases s, strips diacritics (financiën → financien), turns
+// Fold lowercases s, strips diacritics (financiën → financien), writes the
+// ligature ĳ as "ij", turns
 // hyphens, slashes and other punctuation into spaces and collapses white
 // space, so titles written in different hands compare equal.
 func Fold(s string) string {
@@ -191,6 +192,9 @@ func foldUnicode(s string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
+		case r == 'ĳ' || r == 'Ĳ': // the Dutch ligature, typed as "ij"
+			b.WriteString("ij")
+			space = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
 			space = false

@@ -1,38 +1,14 @@
 package main
 
 import (
-	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
-// fold is knowledge.Fold (lowercase, diacritics stripped, punctuation to a
-// space) plus one Dutch rule: the ligature ĳ, which OpenTaal and FreeDict
-// write where people type "ij", becomes the two letters. lexgen keeps its
-// own copy so that the generator does not depend on a package that other
-// work changes; the lexicon stores folded forms, so both must agree on
-// plain Dutch text, which they do.
-func fold(s string) string {
-	s = strings.NewReplacer("ĳ", "ij", "Ĳ", "ij").Replace(s)
-	var b strings.Builder
-	space := true
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-			space = false
-		default:
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
+// fold is knowledge.Fold: the lexicon stores forms folded as the bot folds
+// the words it looks up.
+func fold(s string) string { return knowledge.Fold(s) }
 
 // isLetters reports whether s is one folded word of the letters a–z, the
 // only shape the Dutch lexicon keeps (no digits, no spaces left by
