@@ -354,12 +354,13 @@ func capitalisedWords(text string) map[string]bool {
 }
 
 // otherFirstName reports whether w, standing before a surname, is a first
-// name: one of the knowledge base's first names, or a word no document has.
+// name: a word that starts one of the knowledge base's names, a name of
+// the Dutch lexicon, or a word no document has.
 func (ix view) otherFirstName(ctx context.Context, w string) bool {
-	if ix.vocab.firstNames[w] {
-		return true
+	if ix.vocab.firstNames[w] || len(ix.vocab.names.byFirst[w]) > 0 || ix.dutch != nil && ix.dutch.IsProperNoun(w) {
+		return true // a name of someone ("Pieter-Jan"), or a name
 	}
-	if len(ix.vocab.names.byFirst[w]) > 0 || len(ix.vocab.roles.byFirst[w]) > 0 || len(ix.vocab.orgs.byFirst[w]) > 0 {
+	if len(ix.vocab.roles.byFirst[w]) > 0 || len(ix.vocab.orgs.byFirst[w]) > 0 {
 		return false
 	}
 	toks := ix.analyze(w)
