@@ -199,3 +199,33 @@ func TestAskUnknownPlace(t *testing.T) {
 		}
 	}
 }
+
+// Messages as people write them in Slack, and people the knowledge does not
+// know, on the two invented municipalities.
+func TestAskMessages(t *testing.T) {
+	ix := buildDir(t, "testdata/twee")
+	tests := []struct {
+		name, question, wantSource string
+	}{
+		{"greeting and context first", "Hoi allemaal! Ik ben maandag begonnen in Zandhoven. Wie is daar de financieel directeur?", "zandhoven/financieel-directeur.md"},
+		{"question first, context after", "wie is de dpo van heibeek? iemand aan de balie heeft een vraag over zijn gegevens", "heibeek/dpo.md"},
+		{"emoji and no question mark", "hallo :wave: telefoonnummer van de algemeen directeur van heibeek :pray:", "heibeek/algemeen-directeur.txt"},
+		{"the question points back", "Een inwoner vraagt naar de subsidies voor sportclubs in Heibeek. Wie regelt dat?", "heibeek/sportdienst.md"},
+		{"the asker's own role is not asked", "Ik ben raadslid in Zandhoven. Wie is de financieel directeur?", "zandhoven/financieel-directeur.md"},
+		{"a first name only one person has", "wat doet Nathalie eigenlijk?", "zandhoven/schepen-financien.txt"},
+		{"another person with a known surname", "wie is Jan Wouters uit Heibeek?", ""},
+		{"another first name before a known surname", "Heeft iemand het nummer van Piet Claes?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := ask(t, ix, tt.question)
+			got := ""
+			if res.Outcome != knowledge.NotFound && len(res.Answers) > 0 {
+				got = res.Answers[0].Source
+			}
+			if got != tt.wantSource {
+				t.Errorf("%q: first answer %q (%s), want %q", tt.question, got, res.Outcome, tt.wantSource)
+			}
+		})
+	}
+}

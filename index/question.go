@@ -185,7 +185,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		q.names = append(q.names, n.key)
 		// "Jan Verlinden" where the knowledge base knows Greet Verlinden:
 		// a first name before a surname that is not theirs.
-		if full := strings.Fields(n.key); n.end-n.start < len(full) && n.start > 0 {
+		if n.end-n.start < len(full) && tokens[n.start] != full[0] && n.start > 0 {
 			prev := tokens[n.start-1]
 			if !used[n.start-1] && !qlex.fillers[prev] && prev != full[0] && (capitalised[prev] || ix.otherFirstName(ctx, prev)) {
 				q.otherName = true
