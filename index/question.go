@@ -54,8 +54,9 @@ type word struct {
 
 // understand reads a message: the question it asks (see splitMessage), with
 // its shape, the organisation, people and roles it names and what is left to
-// search for; and its context, whose words become optional: they raise an
-// answer that has them but never count against one that has not.
+// search for; and its context, whose words weigh half and are optional (they
+// raise an answer that has them but never count against one that has not)
+// unless the question points back at them.
 func (ix view) understand(ctx context.Context, text string) question {
 	m := qlex.splitMessage(text)
 	q := ix.understandText(ctx, m.question, nil)
@@ -106,8 +107,9 @@ func (ix view) understand(ctx context.Context, text string) question {
 }
 
 // hasContent reports whether q asks about something of its own: a role, a
-// person, or a content word that is not on one page in four ("geven" in "welk nummer mag ik hem geven?" is on every
-// other page: such a question asks about its context).
+// person, or a content word that is not on one page in four. "Welk nummer
+// mag ik hem geven?" has only "geven", which is on every other page: such a
+// question asks about its context.
 func (ix view) hasContent(ctx context.Context, q question) bool {
 	if len(q.roles) > 0 || len(q.names) > 0 {
 		return true
@@ -138,16 +140,12 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	used := make([]bool, len(tokens))
 	v := ix.vocab
 
-	// Recognise exact names first, then allow typos in what is left, only
-	// where the question has a word the knowledge base does not know.
-	var unknown []bool
+	// Recognise exact names first, then allow typos in what is left, also
+	// when something else matched exactly ("vorzitter van de gemeenteraad"),
+	// only where the question has a word the knowledge base does not know.
+	unknown := ix.unknownWords(ctx, tokens)
 	find := func(p *phrases) ([]mention, bool) {
 		m := p.find(tokens, used, nil, false)
-		// Then allow typos in what is left, also when something else
-		// matched exactly ("vorzitter van de gemeenteraad").
-		if unknown == nil {
-			unknown = ix.unknownWords(ctx, tokens)
-		}
 		if !anyOf(unknown) {
 			return m, false
 		}
@@ -160,38 +158,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	}
 	capitalised := capitalisedWords(text)
 	names, fz2 := find(v.names)
-	skip := map[int]bool{} // mentions taken into a longer one
-	for k, n := range names {
-		if skip[n.start] {
-			continue
-		}
-		full := strings.Fields(n.key)
-		if n.end-n.start == 1 && tokens[n.start] == full[0] && len(full) > 1 && n.end < len(tokens) &&
-			(capitalised[tokens[n.end]] || len(v.names.byFirst[tokens[n.end]]) > 0) {
-			// A first name and then a surname: "Sofie Wouterss" is Sofie
-			// Wouters mistyped, "Katrien Vanneste" where only Katrien
-			// Mertens is known is someone else.
-			used[n.start], used[n.end] = false, false
-			if m := v.names.find(tokens[:n.end+1], used, unknown, true); len(m) > 0 && m[0].key == n.key && m[0].end == n.end+1 {
-				names[k], n = m[0], m[0]
-				skip[n.end-1] = true
-				fz2 = true
-			} else {
-				used[n.start], used[n.end] = true, true
-				q.otherName = true
-				continue
-			}
-		}
-		q.names = append(q.names, n.key)
-		// "Jan Verlinden" where the knowledge base knows Greet Verlinden:
-		// a first name before a surname that is not theirs.
-		if n.end-n.start < len(full) && tokens[n.start] != full[0] && n.start > 0 {
-			prev := tokens[n.start-1]
-			if !used[n.start-1] && !qlex.fillers[prev] && prev != full[0] && (capitalised[prev] || ix.otherFirstName(ctx, prev)) {
-				q.otherName = true
-			}
-		}
-	}
+	fz2 = ix.takeNames(ctx, &q, names, tokens, used, unknown, capitalised) || fz2
 	roles, fz3 := find(v.roles)
 	var topic []string
 	var selfWords []word
@@ -336,6 +303,46 @@ func (ix view) unknownPlace(text string, tokens []string, used []bool, capitalis
 		}
 	}
 	return w
+}
+
+// takeNames keeps in q the people of names (found in tokens) and notes a
+// person the knowledge base does not know. It reports whether a name was
+// only found mistyped.
+func (ix view) takeNames(ctx context.Context, q *question, names []mention, tokens []string, used, unknown []bool, capitalised map[string]bool) (fuzzy bool) {
+	v := ix.vocab
+	skip := map[int]bool{} // mentions taken into a longer one
+	for k, n := range names {
+		if skip[n.start] {
+			continue
+		}
+		full := strings.Fields(n.key)
+		if n.end-n.start == 1 && tokens[n.start] == full[0] && len(full) > 1 && n.end < len(tokens) &&
+			(capitalised[tokens[n.end]] || len(v.names.byFirst[tokens[n.end]]) > 0) {
+			// A first name and then a surname: "Sofie Wouterss" is Sofie
+			// Wouters mistyped, "Katrien Vanneste" where only Katrien
+			// Mertens is known is someone else.
+			used[n.start], used[n.end] = false, false
+			if m := v.names.find(tokens[:n.end+1], used, unknown, true); len(m) > 0 && m[0].key == n.key && m[0].end == n.end+1 {
+				names[k], n = m[0], m[0]
+				skip[n.end-1] = true
+				fuzzy = true
+			} else {
+				used[n.start], used[n.end] = true, true
+				q.otherName = true
+				continue
+			}
+		}
+		q.names = append(q.names, n.key)
+		// "Jan Verlinden" where the knowledge base knows Greet Verlinden:
+		// a first name before a surname that is not theirs.
+		if n.end-n.start < len(full) && tokens[n.start] != full[0] && n.start > 0 {
+			prev := tokens[n.start-1]
+			if !used[n.start-1] && !qlex.fillers[prev] && prev != full[0] && (capitalised[prev] || ix.otherFirstName(ctx, prev)) {
+				q.otherName = true
+			}
+		}
+	}
+	return fuzzy
 }
 
 // capitalisedWords returns the folded words that text writes with a capital
