@@ -30,15 +30,15 @@ func (ix *Index) Ask(ctx context.Context, text string, top int) (knowledge.Resul
 	return ix.view().ask(ctx, text, top)
 }
 
-func (ix view) ask(ctx context.Context, text string, top int) (knowledge.Result, error) {
+func (ix view) ask(ctx context.Context, text string, top int) (res knowledge.Result, err error) {
 	start := time.Now()
+	defer func() { res.Took = time.Since(start) }()
 	if top <= 0 {
 		top = 3
 	}
 	text = cleanQuestion(text)
 	q := ix.understand(ctx, text)
-	res := knowledge.Result{Question: text, Shape: q.shape, Topic: q.topic}
-	defer func() { res.Took = time.Since(start) }()
+	res = knowledge.Result{Question: text, Shape: q.shape, Topic: q.topic}
 
 	cs, ranked, f, err := ix.candidates(ctx, q)
 	if err != nil {

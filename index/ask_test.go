@@ -226,6 +226,9 @@ func TestAskMessages(t *testing.T) {
 			if got != tt.wantSource {
 				t.Errorf("%q: first answer %q (%s), want %q", tt.question, got, res.Outcome, tt.wantSource)
 			}
+			if res.Took <= 0 {
+				t.Errorf("%q: the time it took is not measured", tt.question)
+			}
 		})
 	}
 }
