@@ -6,6 +6,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 // Whether to answer is decided by a calibrated model, not by single-word
@@ -253,4 +255,166 @@ func solve(a [][]float64, b []float64) []float64 {
 		}
 	}
 	return x
+}
+
+// features describes the first answer and the question (see featureNames).
+func (ix view) features(q question, cs []concept, ranked []hit, unmatched float64) features {
+	f := make(features, len(featureNames))
+	set := f.set
+	required, oov := 0, 0
+	for _, c := range cs {
+		if c.kind == "word" && !c.optional {
+			required++
+			if c.oov {
+				oov++
+			}
+		}
+	}
+	if required > 0 {
+		set("oov", float64(oov)/float64(required))
+	}
+	set("words", math.Log1p(float64(required-oov)))
+	set("unmatched", unmatched)
+	set("unheld", b2f(ix.unheldRole(q)))
+	for _, w := range q.complements {
+		for _, c := range cs {
+			if c.kind == "word" && c.key == w && c.oov {
+				set("complement-unknown", 1)
+			}
+		}
+	}
+	set("unknown-role", b2f((q.shape == knowledge.ShapeWhoIsRole || q.shorthand) && len(q.roles) == 0 && len(q.names) == 0 && oov > 0))
+	set("role-asked", b2f(len(q.roles) > 0))
+	set("name-asked", b2f(len(q.names) > 0))
+	if len(ranked) == 0 {
+		return f
+	}
+	top := ranked[0]
+	set("coverage", top.coverage)
+	terms := ix.docTerms(top.doc)
+	set("qualifiers", shareHeld(cs, terms.all))
+	set("strong", shareHeld(cs, terms.strong))
+	gap := top.score
+	if len(ranked) > 1 {
+		gap -= ranked[1].score
+	}
+	set("gap", gap)
+	if len(q.roles) > 0 {
+		roles := ix.docRoles(top.doc)
+		held := true
+		for _, r := range q.roles {
+			held = held && (roles[r] || ix.holdsWithin(top.doc, r))
+		}
+		set("role-held", b2f(held))
+	}
+	if len(q.complements) > 0 {
+		set("complement-missing", b2f(!ix.holdsComplements(q, cs, top.doc)))
+	}
+	if len(q.names) > 0 {
+		set("name-found", b2f(knowledge.Fold(top.doc.Name) == q.names[0]))
+	}
+	set("other-name", b2f(q.otherName))
+	return f
+}
+
+// shareHeld returns the share of the required words of cs that terms have
+// as such or as the start of a compound (1 when there are none).
+func shareHeld(cs []concept, terms map[string]bool) float64 {
+	required, held := 0, 0
+	for _, c := range cs {
+		if c.kind == "word" && !c.optional {
+			required++
+			if matchWord(c, terms) >= fullMatch {
+				held++
+			}
+		}
+	}
+	if required == 0 {
+		return 1
+	}
+	return float64(held) / float64(required)
+}
+
+// fullMatch is what matchWord gives at least a word that a document has as
+// such or as the start of a compound, not only in part.
+var fullMatch = rank.wordPrefix
+
+// holdsComplements reports whether d has the complements of the roles asked
+// ("landbouw" of "schepen van landbouw") where it speaks of the role: in a
+// title or name, or in a passage that also names a role asked. A word
+// elsewhere in the document is not enough: a schepen's card may mention
+// landbouw in passing.
+func (ix view) holdsComplements(q question, cs []concept, d *knowledge.Document) bool {
+	concepts := make([]concept, len(q.complements))
+	for i, w := range q.complements {
+		concepts[i] = concept{terms: ix.analyzeTerms(w)}
+		for _, c := range cs {
+			if c.kind == "word" && c.key == w {
+				concepts[i] = c
+			}
+		}
+	}
+	has := func(terms map[string]bool) bool {
+		for _, c := range concepts {
+			if matchWord(c, terms) < fullMatch {
+				return false
+			}
+		}
+		return true
+	}
+	if has(ix.docTerms(d).strong) {
+		return true
+	}
+	var roleTerms [][]string
+	for _, r := range q.roles {
+		roleTerms = append(roleTerms, ix.analyzeTerms(r))
+	}
+	for _, p := range d.Passages {
+		terms := map[string]bool{}
+		for _, t := range ix.analyze(p.Heading + "\n" + p.Text) {
+			terms[string(t.Term)] = true
+		}
+		for _, rt := range roleTerms {
+			if containsAll(terms, rt) && has(terms) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// decide turns the model's estimate for the first answer into an outcome.
+//
+// Three cases are not left to the model, because answering them is wrong
+// whatever the scores: the question names a person the knowledge base does
+// not know (Jan Verlinden where only Greet Verlinden is known), a town it
+// does not cover ("burgemeester van Leuven"), or what the role asked is of
+// is in no document ("schepen van landbouw" where no document speaks of
+// landbouw).
+func decide(m model, q question, ranked []hit, f features) knowledge.Outcome {
+	if len(ranked) == 0 || q.otherName || q.unknownPlace != "" || f.get("complement-unknown") > 0 {
+		return knowledge.NotFound
+	}
+	p := m.prob(f)
+	switch {
+	case p < m.suggestAt:
+		return knowledge.NotFound
+	case p < m.answerAt:
+		return knowledge.Ambiguous
+	}
+	// Several organisations could answer and the question named none.
+	if q.org == "" && len(ranked) > 1 {
+		a, b := ranked[0], ranked[1]
+		if a.score-b.score < rank.tieOrganisations && !sameOrg(a.doc.Organisation, b.doc.Organisation) {
+			return knowledge.Ambiguous
+		}
+	}
+	return knowledge.Answered
 }

@@ -1,6 +1,25 @@
 // Package index finds the answer: it wraps bleve (mapping, Dutch analysis,
 // building, searching) and holds question understanding, ranking and
-// excerpts. It returns plain Result values, never bleve types.
+// excerpts. It returns the domain's knowledge.Result, never bleve types.
+//
+// One question's way, file by file:
+//
+//	ask.go           Ask: understand, gather candidates, decide, answer
+//	message.go       the question in a Slack message, and its context
+//	question.go      what the question names: town, people, roles, words, shape
+//	questionlex.go   the question lexicon (data/question.txt)
+//	rewrite.go       English into Dutch, separable verbs joined
+//	vocabulary.go    the towns, names and titles the documents hold
+//	abbreviation.go  abbreviations, from the documents
+//	analysis.go      Dutch analysis: folding, lexicon lemmas and compounds, Snowball
+//	search.go        the bleve query that gathers candidates; typo correction
+//	rank.go          scoring candidates (weights.go, data/weights.txt)
+//	answerability.go answer, "Bedoelde je …?" or not found (data/answerability.txt)
+//	answer.go        the answer shown: the person, the excerpt (excerpt.go)
+//	evaluate.go      eval, leave-one-town-out folds, fitting the model
+//
+// Building, updating and keeping an index on disk are in index.go,
+// persist.go and snapshot.go.
 package index
 
 import (
