@@ -136,9 +136,10 @@ type concept struct {
 	// optional concepts raise a document that has them but do not count
 	// against one that has not.
 	optional bool
-	// df holds the document frequency of each term (words only); common
-	// words are in more than one document in twenty.
+	// df holds the document frequency of each term (words only), of n
+	// documents; common words are in more than one document in twenty.
 	df     map[string]int
+	n      int
 	common bool
 	// context words come from the sentences around the question.
 	context bool
@@ -211,7 +212,7 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		// "postoverste") is unknown too, even when its parts are common.
 		c.oov = !whole
 		c.weight = rank.wordBase + rank.wordIDF*idf(best, n)/maxIDF
-		c.df = df
+		c.df, c.n = df, n
 		c.common = isCommon(best, n)
 		if c.optional || c.context {
 			c.weight *= rank.wordOptional

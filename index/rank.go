@@ -194,13 +194,21 @@ func matchWord(c concept, terms map[string]bool) float64 {
 	if len(c.parts) == 0 {
 		return 0
 	}
-	n := 0
+	// The parts a document has, each weighed by its rarity: in
+	// "sportambtenaar" the modifier "sport" says more than the head
+	// "ambtenaar", which half the staff pages have.
+	var got, all float64
 	for _, p := range c.parts {
+		w := idf(c.df[p], c.n)
+		all += w
 		if terms[p] {
-			n++
+			got += w
 		}
 	}
-	return rank.wordParts * float64(n) / float64(len(c.parts))
+	if all == 0 {
+		return 0
+	}
+	return rank.wordParts * got / all
 }
 
 func containsAll(terms map[string]bool, want []string) bool {
