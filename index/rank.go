@@ -293,7 +293,7 @@ func (ix view) docRoles(d *knowledge.Document) map[string]bool {
 	if (d.Kind == knowledge.KindService || d.Kind == knowledge.KindGeneric) && d.Title != "" {
 		// A service's page is the service; an overview page titled by a
 		// body ("College van burgemeester en schepenen") is that body's.
-		out[ix.roles.Canonical(d.Title)] = true
+		out[ix.roles.Canonical(titleRole(d))] = true
 	}
 	return out
 }

@@ -177,11 +177,12 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 			// A service is named like a body ("de milieudienst"), and so is
 			// the body an overview page is titled by ("het college van
 			// burgemeester en schepenen", "het CBS"): the page holds it.
-			key := canon(d.Title)
-			v.roles.add(d.Title, key)
+			t := titleRole(d)
+			key := canon(t)
+			v.roles.add(t, key)
 			v.held[key] = true
 			v.heldIn[[2]string{org, key}] = true
-			abbr.fromTitle(fold(d.Title), key, abbrBody)
+			abbr.fromTitle(fold(t), key, abbrBody)
 		}
 		if d.Role != "" {
 			holds(d.Role)
@@ -245,6 +246,21 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 	}
 	sort.Strings(v.known)
 	return v
+}
+
+// titleRole is the title of a service or overview page as the name of what
+// it is about, without the town it names: "Sociaal Huis Nethegem" is the
+// sociaal huis, "Organogram stad en OCMW Oudenschelde" the organogram.
+func titleRole(d *knowledge.Document) string {
+	words := strings.Fields(knowledge.Fold(d.Title))
+	org := strings.Fields(knowledge.Fold(d.Organisation))
+	if n := len(org); n > 0 && len(words) > n && equalWords(words[len(words)-n:], org) {
+		words = words[:len(words)-n]
+		for len(words) > 1 && (qlex.fillers[words[len(words)-1]] || qlex.place[words[len(words)-1]] || words[len(words)-1] == "ocmw") {
+			words = words[:len(words)-1]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // addName makes a person's name recognisable in questions: in full, by
