@@ -93,6 +93,9 @@ func cleanQuestion(s string) string {
 // and naming the holder of something else would be wrong.
 func (ix view) unheldRole(q question) bool {
 	for _, r := range q.roles {
+		if ix.vocab.bodies[r] {
+			continue // a body or service: it has members and staff, not a holder
+		}
 		if q.org == "" {
 			if !ix.vocab.held[r] && !ix.vocab.heldWithin(ix.roleForms(r)) {
 				return true

@@ -29,6 +29,10 @@ type vocabulary struct {
 	known []string
 	// firstNames are the first words of people's names.
 	firstNames map[string]bool
+	// bodies are the canonical names of bodies and services (a functions
+	// table's bodies, service pages, overview pages' titles), which are
+	// named like roles but held by nobody in particular.
+	bodies map[string]bool
 	// orgNames are the organisations the documents belong to, sorted.
 	orgNames []string
 	// people finds a person's or service's own document by organisation
@@ -112,7 +116,7 @@ var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den":
 // newVocabulary reads what questions can name from docs.
 func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string) *vocabulary {
 	v := &vocabulary{orgs: newPhrases(stem), names: newPhrases(stem), roles: newPhrases(stem), held: map[string]bool{}, firstNames: map[string]bool{},
-		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: map[personKey]string{}}
+		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: map[personKey]string{}, bodies: map[string]bool{}}
 	v.names.exact = true
 	// people by first name: one who is the only one with it is named by it
 	// alone ("wie is Bram?"), as colleagues do.
@@ -180,6 +184,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 			t := titleRole(d)
 			key := canon(t)
 			v.roles.add(t, key)
+			v.bodies[key] = true
 			v.held[key] = true
 			v.heldIn[[2]string{org, key}] = true
 			abbr.fromTitle(fold(t), key, abbrBody)
@@ -201,6 +206,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 				// A body is named like a role ("het BCSD") and held by its members.
 				key := canon(f.Body)
 				v.roles.add(f.Body, key)
+				v.bodies[key] = true
 				abbr.fromTitle(fold(f.Body), key, abbrBody)
 				v.held[key] = true
 				v.heldIn[[2]string{org, key}] = true
