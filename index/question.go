@@ -178,11 +178,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		// van de seniorenraad", "alderman for tourism", "welke schepen
 		// heeft dierenwelzijn".
 		if i := r.end; i+1 < len(tokens) && qlex.complement[tokens[i]] {
-			for i++; i < len(tokens) && (tokens[i] == "de" || tokens[i] == "het" || tokens[i] == "the"); i++ {
-			}
-			if i < len(tokens) && !qlex.fillers[tokens[i]] && !used[i] {
-				q.complements = append(q.complements, tokens[i])
-			}
+			q.complements = append(q.complements, complement(tokens, used, i+1)...)
 		}
 		topic = append(topic, strings.Join(tokens[r.start:r.end], " "))
 	}
@@ -243,12 +239,10 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	// role is asked about also follows the verb of a task question.
 	for i := 0; i+2 < len(tokens); i++ {
 		if qlex.handle[tokens[i]] && qlex.complement[tokens[i+1]] {
-			j := i + 2
-			for j < len(tokens) && (tokens[j] == "de" || tokens[j] == "het" || tokens[j] == "the") {
-				j++
-			}
-			if j < len(tokens) && !qlex.fillers[tokens[j]] && !used[j] && !slices.Contains(q.complements, tokens[j]) {
-				q.complements = append(q.complements, tokens[j])
+			for _, w := range complement(tokens, used, i+2) {
+				if !slices.Contains(q.complements, w) {
+					q.complements = append(q.complements, w)
+				}
 			}
 		}
 	}
@@ -343,6 +337,19 @@ func (ix view) takeNames(ctx context.Context, q *question, names []mention, toke
 		}
 	}
 	return fuzzy
+}
+
+// complement returns the content words of the phrase that starts at
+// tokens[i], up to the next preposition: "de gemeentelijke basisschool" of
+// "directeur van de gemeentelijke basisschool in Ravelinge".
+func complement(tokens []string, used []bool, i int) []string {
+	var out []string
+	for ; i < len(tokens) && !used[i] && !qlex.place[tokens[i]] && !qlex.complement[tokens[i]]; i++ {
+		if !qlex.fillers[tokens[i]] {
+			out = append(out, tokens[i])
+		}
+	}
+	return out
 }
 
 // capitalisedWords returns the folded words that text writes with a capital
