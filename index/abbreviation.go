@@ -30,6 +30,9 @@ type abbreviations struct {
 	// keys holds, by folded abbreviation, the canonical roles it may
 	// stand for, for titles [0] and for bodies [1].
 	keys map[string]*[2]map[string]bool
+	// titles are the titles taken in already: a title repeats on
+	// thousands of cards.
+	titles map[[2]string]bool
 }
 
 // Kinds of what an abbreviation stands for, in order of preference.
@@ -39,7 +42,7 @@ const (
 )
 
 func newAbbreviations() *abbreviations {
-	return &abbreviations{keys: map[string]*[2]map[string]bool{}}
+	return &abbreviations{keys: map[string]*[2]map[string]bool{}, titles: map[[2]string]bool{}}
 }
 
 func (a *abbreviations) add(abbr, key string, kind int) {
@@ -55,6 +58,10 @@ func (a *abbreviations) add(abbr, key string, kind int) {
 // fromTitle adds the initials of a title (or body) of at least two content
 // words.
 func (a *abbreviations) fromTitle(folded, key string, kind int) {
+	if a.titles[[2]string{folded, key}] {
+		return
+	}
+	a.titles[[2]string{folded, key}] = true
 	var initials []byte
 	for _, w := range strings.Fields(folded) {
 		if !qlex.fillers[w] {

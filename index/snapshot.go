@@ -306,7 +306,9 @@ func stampsSum(st *state) uint64 {
 // programID is a hash of the running executable: documents parsed by
 // another build are parsed again, since its parsers may differ. "" when the
 // executable cannot be read, which disables the snapshot.
-func programID() string {
+// It is computed once per process: the executable does not change while it
+// runs, and hashing it takes tens of milliseconds.
+var programID = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
@@ -321,4 +323,4 @@ func programID() string {
 		return ""
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
-}
+})

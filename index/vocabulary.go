@@ -116,11 +116,12 @@ var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den":
 // newVocabulary reads what questions can name from docs.
 func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string) *vocabulary {
 	v := &vocabulary{orgs: newPhrases(stem), names: newPhrases(stem), roles: newPhrases(stem), held: map[string]bool{}, firstNames: map[string]bool{},
-		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: map[personKey]string{}, bodies: map[string]bool{}}
+		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: make(map[personKey]string, len(docs)), bodies: map[string]bool{}}
 	v.names.exact = true
 	// people by first name: one who is the only one with it is named by it
 	// alone ("wie is Bram?"), as colleagues do.
 	byFirstName := map[string]map[string]bool{}
+	namesSeen := map[string]bool{}
 	abbr := newAbbreviations()
 	for _, g := range roles.Groups() {
 		key := knowledge.Fold(g[0])
@@ -138,12 +139,12 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		key := canon(title)
 		v.roles.add(title, key)
 		if !v.held[key] {
-			v.heldTitles = append(v.heldTitles, knowledge.Fold(title))
+			v.heldTitles = append(v.heldTitles, fold(title))
 		}
 		v.held[key] = true
 		if !v.heldIn[[2]string{org, key}] {
 			v.heldIn[[2]string{org, key}] = true
-			v.heldTitlesIn[org] = append(v.heldTitlesIn[org], knowledge.Fold(title))
+			v.heldTitlesIn[org] = append(v.heldTitlesIn[org], fold(title))
 		}
 	}
 	type orgFunction struct {
@@ -163,7 +164,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 			v.orgs.add(d.Organisation, d.Organisation)
 		}
 		if d.Name != "" {
-			v.addName(d.Name, byFirstName)
+			v.addName(d.Name, namesSeen, byFirstName)
 			k := personKey{org, knowledge.Fold(d.Name)}
 			if _, ok := v.people[k]; !ok {
 				v.people[k] = d.Source
@@ -172,7 +173,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		// People an overview page names hold their roles there, and are
 		// asked about by name.
 		for _, m := range d.People {
-			v.addName(m.Name, byFirstName)
+			v.addName(m.Name, namesSeen, byFirstName)
 			for _, t := range m.Titles {
 				holds(t)
 			}
@@ -270,8 +271,13 @@ func titleRole(d *knowledge.Document) string {
 }
 
 // addName makes a person's name recognisable in questions: in full, by
-// surname, and (counted in byFirstName) by first name.
-func (v *vocabulary) addName(name string, byFirstName map[string]map[string]bool) {
+// surname, and (counted in byFirstName) by first name. seen holds the names
+// taken in: a name on many pages is taken in once.
+func (v *vocabulary) addName(name string, seen map[string]bool, byFirstName map[string]map[string]bool) {
+	if seen[name] {
+		return
+	}
+	seen[name] = true
 	full := knowledge.Fold(name)
 	v.names.add(full, full)
 	// The surname alone ("Van Hecke", "Gobert") names the person too.
