@@ -215,6 +215,30 @@ func benchStartup(b *testing.B, n int, start func() (closeFn func() error, err e
 // first.
 type asker func(ctx context.Context, question string) ([]string, error)
 
+// BenchmarkVocabulary measures building the question vocabulary alone:
+// towns, names and titles, which every start does, also with an unchanged
+// index on disk.
+func BenchmarkVocabulary(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			c := loadBenchCorpus(b, n)
+			docs, _ := knowledge.LoadDir(c.knowledge)
+			bySource := make(map[string]*knowledge.Document, len(docs))
+			for i := range docs {
+				bySource[docs[i].Source] = &docs[i]
+			}
+			sf, err := newStemFilter(stemsTxt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				newVocabulary(bySource, knowledge.DefaultRoles(), sf.stem)
+			}
+		})
+	}
+}
+
 func BenchmarkAsk(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range benchSizes(b) {
