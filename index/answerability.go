@@ -28,13 +28,13 @@ var featureNames = []string{
 	"unheld",             // the question names a role nobody (in the organisation asked about) holds
 	"unmatched",          // share of required words that no candidate has at all
 	"role-asked",         // the question names a role
-	"role-held",          // … and the first answer holds it (title, or title within a longer one)
+	"role-missing",       // … and the first answer does not hold it (as a title, or within a longer one)
 	"complement-missing", // the role's complement ("landbouw" of "schepen van landbouw") is not in the first answer
 	"complement-unknown", // … nor in any document (decide answers "not found" then)
 	"strong",             // share of the question's content words in the first answer's title, roles or name
 	"unknown-role",       // "wie is de …" names no role the documents know, and has a word no document has
 	"name-asked",         // the question names a person
-	"name-found",         // … and the first answer is theirs or names them
+	"name-missing",       // … and the first answer is not theirs and does not name them
 	"other-name",         // the question names a person the knowledge base does not know
 	"words",              // how many required content words, log(1+n)
 }
@@ -300,18 +300,13 @@ func (ix view) features(q question, cs []concept, ranked []hit, unmatched float6
 	}
 	set("gap", gap)
 	if len(q.roles) > 0 {
-		roles := ix.docRoles(top.doc)
-		held := true
-		for _, r := range q.roles {
-			held = held && (roles[r] || ix.holdsWithin(top.doc, r))
-		}
-		set("role-held", b2f(held))
+		set("role-missing", b2f(top.roleMatch < rank.roleWithin))
 	}
 	if len(q.complements) > 0 {
 		set("complement-missing", b2f(!ix.holdsComplements(q, cs, top.doc)))
 	}
 	if len(q.names) > 0 {
-		set("name-found", b2f(knowledge.Fold(top.doc.Name) == q.names[0]))
+		set("name-missing", b2f(knowledge.Fold(top.doc.Name) != q.names[0] && !names(top.doc, 0, q.names[0])))
 	}
 	set("other-name", b2f(q.otherName))
 	return f

@@ -20,7 +20,6 @@ func TestShippedModel(t *testing.T) {
 	good.set("qualifiers", 1)
 	good.set("gap", 0.5)
 	good.set("role-asked", 1)
-	good.set("role-held", 1)
 	good.set("words", math.Log1p(2))
 	bad := make(features, len(featureNames))
 	bad.set("oov", 1)

@@ -146,6 +146,10 @@ type concept struct {
 	common bool
 	// context words come from the sentences around the question.
 	context bool
+	// roleModifier is, for a role noun no document (of the town asked
+	// about) holds ("jeugdambtenaar"), what it is about ("jeugd"): a
+	// document holding a role about the same ("jeugdconsulent") shows it.
+	roleModifier string
 	// oov words are in no document, also after spelling correction: they
 	// say nothing about which document answers, so they do not count in
 	// coverage; how many there are is a feature of the question.
@@ -156,6 +160,9 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 	var cs []concept
 	for _, r := range q.roles {
 		c := concept{kind: "role", key: r, weight: rank.conceptRole}
+		if m, _, ok := knowledge.RoleHead(r); ok && !ix.vocab.heldByOrg(knowledge.Fold(q.org), r, []string{r}) {
+			c.roleModifier = m // "jeugdambtenaar" where the town has a jeugdconsulent
+		}
 		for _, v := range append([]string{r}, ix.roles.Group(r)...) {
 			for _, t := range ix.analyze(v) {
 				c.terms = appendNew(c.terms, string(t.Term))
@@ -214,6 +221,9 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		// A compound no document has as a whole ("vertrouwenspersoon",
 		// "postoverste") is unknown too, even when its parts are common.
 		c.oov = !whole
+		if m, _, ok := knowledge.RoleHead(c.key); ok && c.oov {
+			c.roleModifier = m
+		}
 		c.weight = rank.wordBase + rank.wordIDF*idf(best, n)/maxIDF
 		c.df, c.n = df, n
 		c.common = isCommon(best, n)

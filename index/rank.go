@@ -21,7 +21,7 @@ func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatch
 	seen := make([]bool, len(cs))
 	for i := range hits {
 		h := &hits[i]
-		h.coverage, h.score = ix.score(q, cs, h.doc, seen)
+		h.coverage, h.score, h.roleMatch = ix.score(q, cs, h.doc, seen)
 		h.score += rank.bonusBleve * h.bleveScore / math.Max(maxBleve, 1e-9)
 	}
 	total := 0.0
@@ -61,7 +61,10 @@ func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatch
 // passage, or "schepen van cultuur" would match a page with "schepen" in
 // one line and "cultuur" in another. Such a page is scored by its best
 // passage, with its title.
-func (ix view) score(q question, cs []concept, d *knowledge.Document, seen []bool) (coverage, score float64) {
+//
+// roleMatch is how well the document (or its best passage) shows the roles
+// asked, the least of them (1 when none is asked).
+func (ix view) score(q question, cs []concept, d *knowledge.Document, seen []bool) (coverage, score, roleMatch float64) {
 	ts := ix.docTerms(d)
 	roles := ix.docRoles(d)
 	if len(ts.passages) == 0 {
@@ -70,23 +73,24 @@ func (ix view) score(q question, cs []concept, d *knowledge.Document, seen []boo
 	coverage, score = -1, -1
 	mark := make([]bool, len(seen))
 	for i, pt := range ts.passages {
-		c, s := ix.scoreTerms(q, cs, d, pt, ts.strong, roles, d.Passages[i].Line, mark)
+		c, s, r := ix.scoreTerms(q, cs, d, pt, ts.strong, roles, d.Passages[i].Line, mark)
 		if s > score {
-			coverage, score = c, s
+			coverage, score, roleMatch = c, s, r
 		}
 	}
 	for i, m := range mark {
 		seen[i] = seen[i] || m
 	}
-	return coverage, score
+	return coverage, score, roleMatch
 }
 
 // scoreTerms scores d as having terms (strong: those of its strong fields;
 // roles: the roles it holds). With line > 0 the terms are those of the
 // passage at that line: a role named there counts as held (an overview line
 // names its holder), and so do the people named there.
-func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms, strong, roles map[string]bool, line int, seen []bool) (coverage, score float64) {
+func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms, strong, roles map[string]bool, line int, seen []bool) (coverage, score, roleMatch float64) {
 	passage := line > 0
+	roleMatch = 1
 	var got, total, bonus float64
 	for i, c := range cs {
 		m, s := 0.0, false
@@ -102,6 +106,10 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 					m, s = rank.rolePassage, true
 				}
 			}
+			if c.roleModifier != "" && m < rank.roleWithin && holdsRoleAbout(d, line, c.roleModifier) {
+				m, s = rank.roleWithin, true
+			}
+			roleMatch = math.Min(roleMatch, m)
 		case "name":
 			if knowledge.Fold(d.Name) == c.key {
 				m, s = 1, true
@@ -111,6 +119,9 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 		case "word":
 			m = matchWord(c, terms)
 			s = m > 0 && matchWord(c, strong) > 0
+			if c.roleModifier != "" && m < rank.roleWithin && holdsRoleAbout(d, line, c.roleModifier) {
+				m, s = rank.roleWithin, true
+			}
 		}
 		if m > 0 {
 			seen[i] = true
@@ -127,7 +138,7 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 	}
 	if total == 0 {
 		// Only optional words: coverage is how many of them it has.
-		return math.Min(1, bonus), bonus
+		return math.Min(1, bonus), bonus, roleMatch
 	}
 	coverage = got / total
 	score = coverage + rank.bonusStrong*bonus/total
@@ -146,7 +157,38 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 	default:
 		score += rank.descriptionOther
 	}
-	return coverage, score
+	return coverage, score, roleMatch
+}
+
+// holdsRoleAbout reports whether d holds, or names on the passage at line
+// (when line > 0) someone holding, a role whose title is about modifier: a
+// "jeugdconsulent" is what a question's "jeugdambtenaar" asks for.
+func holdsRoleAbout(d *knowledge.Document, line int, modifier string) bool {
+	about := func(title string) bool {
+		for _, w := range strings.Fields(knowledge.Fold(title)) {
+			if m, _, ok := knowledge.RoleHead(w); ok && m == modifier {
+				return true
+			}
+		}
+		return false
+	}
+	if line == 0 {
+		for _, t := range roleTitles(d) {
+			if about(t) {
+				return true
+			}
+		}
+	}
+	for _, p := range d.People {
+		if line == 0 || p.Line == line {
+			for _, t := range p.Titles {
+				if about(t) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // namesSomeone reports whether d is about a person or, for line > 0, the
@@ -326,10 +368,11 @@ func (ix view) foldIntoHolders(q question, cs []concept, hits []hit) []hit {
 			if o, ok := byDoc[src]; ok {
 				if h.score > o.score {
 					o.score, o.coverage, o.via = h.score, math.Max(h.coverage, o.coverage), h.doc
+					o.roleMatch = math.Max(o.roleMatch, h.roleMatch)
 				}
 				continue
 			}
-			e := &hit{doc: holder, coverage: h.coverage, score: h.score, via: h.doc}
+			e := &hit{doc: holder, coverage: h.coverage, score: h.score, roleMatch: h.roleMatch, via: h.doc}
 			extra = append(extra, e)
 			byDoc[src] = e
 		}

@@ -142,6 +142,8 @@ type hit struct {
 	bleveScore float64
 	coverage   float64 // weighted share of the required concepts it has
 	score      float64 // what candidates are ranked by
+	// roleMatch is how well it shows the roles asked (see score).
+	roleMatch float64
 	// via is the function description that brought a person in, if any.
 	via *knowledge.Document
 }

@@ -94,6 +94,31 @@ func isRoleWord(w string) bool {
 	return false
 }
 
+// RoleHead splits a compound role noun into what it is about and the role
+// noun that ends it: "jeugdconsulent" → "jeugd", "consulent";
+// "noodplanningscoördinator" → "noodplanning", "coördinator" (the linking
+// -s- dropped). ok is false for a word that does not end in a role noun or
+// is one (nothing before it).
+func RoleHead(w string) (modifier, head string, ok bool) {
+	f := Fold(w)
+	if f == "" || strings.Contains(f, " ") {
+		return "", "", false
+	}
+	for _, h := range titleWords().heads { // the longest role noun it ends in
+		if strings.HasSuffix(f, h) && len(f) > len(h)+2 && len(h) > len(head) {
+			head = h
+		}
+	}
+	if head == "" {
+		return "", "", false
+	}
+	modifier = f[:len(f)-len(head)]
+	if strings.HasSuffix(modifier, "s") && len(modifier) > 3 {
+		modifier = modifier[:len(modifier)-1]
+	}
+	return modifier, head, true
+}
+
 // ordinal matches the ordinals that rank schepenen: "eerste", "1ste", "2de".
 var ordinal = regexp.MustCompile(`^(?:\d{1,2}(?:ste|de|e)|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)$`)
 

@@ -113,3 +113,18 @@ func TestNarrowerRoles(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleHead(t *testing.T) {
+	for _, tt := range []struct{ w, modifier, head string }{
+		{"jeugdconsulent", "jeugd", "consulent"},
+		{"noodplanningscoördinator", "noodplanning", "coordinator"},
+		{"sportambtenaar", "sport", "ambtenaar"},
+		{"consulent", "", ""}, // a role noun alone
+		{"klachten", "", ""},  // no role noun
+	} {
+		m, h, ok := RoleHead(tt.w)
+		if m != tt.modifier || h != tt.head || ok != (tt.head != "") {
+			t.Errorf("RoleHead(%q) = %q, %q, %v; want %q, %q", tt.w, m, h, ok, tt.modifier, tt.head)
+		}
+	}
+}
