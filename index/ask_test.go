@@ -213,6 +213,8 @@ func TestAskMessages(t *testing.T) {
 		{"the question points back", "Een inwoner vraagt naar de subsidies voor sportclubs in Heibeek. Wie regelt dat?", "heibeek/sportdienst.md"},
 		{"the asker's own role is not asked", "Ik ben raadslid in Zandhoven. Wie is de financieel directeur?", "zandhoven/financieel-directeur.md"},
 		{"a first name only one person has", "wat doet Nathalie eigenlijk?", "zandhoven/schepen-financien.txt"},
+		{"a mistyped first name before the surname", "wat doet natahlie peeters", "zandhoven/schepen-financien.txt"},
+		{"a mistyped contact word", "telefononummer van de dpo van heibeek", "heibeek/dpo.md"},
 		{"another person with a known surname", "wie is Jan Wouters uit Heibeek?", ""},
 		{"another first name before a known surname", "Heeft iemand het nummer van Piet Claes?", ""},
 	}

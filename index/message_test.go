@@ -77,3 +77,16 @@ func TestQuestionLexicon(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionLexiconCorrect(t *testing.T) {
+	for typo, want := range map[string]string{
+		"telefononummer": "telefoonnummer", // a contact word mistyped
+		"mandatne":       "mandaten",       // a roles word, letters swapped
+		"burgemeester":   "",               // no word of the lexicon
+		"tel":            "",               // too short to correct
+	} {
+		if got := qlex.correct(typo); got != want {
+			t.Errorf("correct(%q) = %q, want %q", typo, got, want)
+		}
+	}
+}

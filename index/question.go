@@ -144,6 +144,11 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	// when something else matched exactly ("vorzitter van de gemeenteraad"),
 	// only where the question has a word the knowledge base does not know.
 	unknown := ix.unknownWords(ctx, tokens)
+	for i, t := range tokens {
+		if w := qlex.correct(t); unknown[i] && w != "" {
+			tokens[i], unknown[i] = w, false // "telefononummer"
+		}
+	}
 	find := func(p *phrases) ([]mention, bool) {
 		m := p.find(tokens, used, nil, false)
 		if !anyOf(unknown) {
@@ -304,13 +309,15 @@ func (ix view) unknownPlace(text string, tokens []string, used []bool, capitalis
 // only found mistyped.
 func (ix view) takeNames(ctx context.Context, q *question, names []mention, tokens []string, used, unknown []bool, capitalised map[string]bool) (fuzzy bool) {
 	v := ix.vocab
+	// Left to right, whether found exactly or mistyped.
+	slices.SortStableFunc(names, func(a, b mention) int { return a.start - b.start })
 	skip := map[int]bool{} // mentions taken into a longer one
 	for k, n := range names {
 		if skip[n.start] {
 			continue
 		}
 		full := strings.Fields(n.key)
-		if n.end-n.start == 1 && tokens[n.start] == full[0] && len(full) > 1 && n.end < len(tokens) &&
+		if n.end-n.start == 1 && (tokens[n.start] == full[0] || n.fuzzy) && len(full) > 1 && n.end < len(tokens) &&
 			(capitalised[tokens[n.end]] || len(v.names.byFirst[tokens[n.end]]) > 0) {
 			// A first name and then a surname: "Sofie Wouterss" is Sofie
 			// Wouters mistyped, "Katrien Vanneste" where only Katrien
@@ -326,15 +333,26 @@ func (ix view) takeNames(ctx context.Context, q *question, names []mention, toke
 				continue
 			}
 		}
-		q.names = append(q.names, n.key)
-		// "Jan Verlinden" where the knowledge base knows Greet Verlinden:
-		// a first name before a surname that is not theirs.
+		// A surname alone, after a word that may be a first name: "natahlie
+		// wouters" is Nathalie Wouters mistyped; "Jan Verlinden" where the
+		// knowledge base knows Greet Verlinden is someone else.
 		if n.end-n.start < len(full) && tokens[n.start] != full[0] && n.start > 0 {
 			prev := tokens[n.start-1]
 			if !used[n.start-1] && !qlex.fillers[prev] && prev != full[0] && (capitalised[prev] || ix.otherFirstName(ctx, prev)) {
-				q.otherName = true
+				for i := n.start - 1; i < n.end; i++ {
+					used[i] = false
+				}
+				if m := v.names.find(tokens[:n.end], used, unknown, true); len(m) > 0 && m[0].start == n.start-1 {
+					n, fuzzy = m[0], true
+				} else {
+					for i := n.start - 1; i < n.end; i++ {
+						used[i] = i >= n.start
+					}
+					q.otherName = true
+				}
 			}
 		}
+		q.names = append(q.names, n.key)
 	}
 	return fuzzy
 }

@@ -126,3 +126,21 @@ func (l *questionLexicon) dropGreeting(tokens []string) []string {
 	}
 	return tokens
 }
+
+// correct returns the word of the contact, roles or task sections that t
+// is a typo of ("telefononummer" → "telefoonnummer"), or "" when there is
+// none. Only words of six letters or more: shorter ones are too alike.
+func (l *questionLexicon) correct(t string) string {
+	if len(t) < 6 {
+		return ""
+	}
+	best := ""
+	for _, set := range []map[string]bool{l.contact, l.roles, l.handle} {
+		for w := range set {
+			if len(w) >= 6 && near(t, w) && (best == "" || w < best) {
+				best = w
+			}
+		}
+	}
+	return best
+}
