@@ -228,9 +228,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		}
 		w := word{text: t, optional: qlex.handle[t] || i == verbAt}
 		for _, g := range ix.wordGroup(t) {
-			for _, f := range strings.Fields(knowledge.Fold(g)) {
-				w.variants = append(w.variants, f)
-			}
+			w.variants = append(w.variants, strings.Fields(knowledge.Fold(g))...)
 		}
 		if len(w.variants) == 0 {
 			w.variants = []string{t}

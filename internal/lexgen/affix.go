@@ -275,18 +275,6 @@ type dicEntry struct {
 	flags []string
 }
 
-func (e dicEntry) has(flag string) bool {
-	if flag == "" {
-		return false
-	}
-	for _, f := range e.flags {
-		if f == flag {
-			return true
-		}
-	}
-	return false
-}
-
 func readDic(path string, a *affixFile) ([]dicEntry, error) {
 	f, err := os.Open(path)
 	if err != nil {
