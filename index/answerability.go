@@ -260,7 +260,7 @@ func solve(a [][]float64, b []float64) []float64 {
 // features describes the first answer and the question (see featureNames).
 func (ix view) features(q question, cs []concept, ranked []hit, unmatched float64) features {
 	f := make(features, len(featureNames))
-	set := f.set
+
 	required, oov := 0, 0
 	for _, c := range cs {
 		if c.kind == "word" && !c.optional {
@@ -271,44 +271,44 @@ func (ix view) features(q question, cs []concept, ranked []hit, unmatched float6
 		}
 	}
 	if required > 0 {
-		set("oov", float64(oov)/float64(required))
+		f.set("oov", float64(oov)/float64(required))
 	}
-	set("words", math.Log1p(float64(required-oov)))
-	set("unmatched", unmatched)
-	set("unheld", b2f(ix.unheldRole(q)))
+	f.set("words", math.Log1p(float64(required-oov)))
+	f.set("unmatched", unmatched)
+	f.set("unheld", b2f(ix.unheldRole(q)))
 	for _, w := range q.complements {
 		for _, c := range cs {
 			if c.kind == "word" && c.key == w && c.oov {
-				set("complement-unknown", 1)
+				f.set("complement-unknown", 1)
 			}
 		}
 	}
-	set("unknown-role", b2f((q.shape == knowledge.ShapeWhoIsRole || q.shorthand) && len(q.roles) == 0 && len(q.names) == 0 && oov > 0))
-	set("role-asked", b2f(len(q.roles) > 0))
-	set("name-asked", b2f(len(q.names) > 0))
+	f.set("unknown-role", b2f((q.shape == knowledge.ShapeWhoIsRole || q.shorthand) && len(q.roles) == 0 && len(q.names) == 0 && oov > 0))
+	f.set("role-asked", b2f(len(q.roles) > 0))
+	f.set("name-asked", b2f(len(q.names) > 0))
 	if len(ranked) == 0 {
 		return f
 	}
 	top := ranked[0]
-	set("coverage", top.coverage)
+	f.set("coverage", top.coverage)
 	terms := ix.docTerms(top.doc)
-	set("qualifiers", shareHeld(cs, terms.all))
-	set("strong", shareHeld(cs, terms.strong))
+	f.set("qualifiers", shareHeld(cs, terms.all))
+	f.set("strong", shareHeld(cs, terms.strong))
 	gap := top.score
 	if len(ranked) > 1 {
 		gap -= ranked[1].score
 	}
-	set("gap", gap)
+	f.set("gap", gap)
 	if len(q.roles) > 0 {
-		set("role-missing", b2f(top.roleMatch < rank.roleWithin))
+		f.set("role-missing", b2f(top.roleMatch < rank.roleWithin))
 	}
 	if len(q.complements) > 0 {
-		set("complement-missing", b2f(!ix.holdsComplements(q, cs, top.doc)))
+		f.set("complement-missing", b2f(!ix.holdsComplements(q, cs, top.doc)))
 	}
 	if len(q.names) > 0 {
-		set("name-missing", b2f(knowledge.Fold(top.doc.Name) != q.names[0] && !names(top.doc, 0, q.names[0])))
+		f.set("name-missing", b2f(knowledge.Fold(top.doc.Name) != q.names[0] && !names(top.doc, 0, q.names[0])))
 	}
-	set("other-name", b2f(q.otherName))
+	f.set("other-name", b2f(q.otherName))
 	return f
 }
 
