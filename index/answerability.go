@@ -258,27 +258,41 @@ func solve(a [][]float64, b []float64) []float64 {
 }
 
 // features describes the first answer and the question (see featureNames).
-func (ix view) features(q question, cs []concept, ranked []hit, unmatched float64) features {
+//
+// seen says which concepts some candidate has (see rank).
+func (ix view) features(q question, cs []concept, ranked []hit, seen []bool) features {
 	f := make(features, len(featureNames))
 
 	required, oov := 0, 0
-	for _, c := range cs {
+	known, unmatched := 0.0, 0.0
+	for i, c := range cs {
 		if c.kind == "word" && !c.optional {
 			required++
 			if c.oov {
 				oov++
+				continue
+			}
+			known += c.weight
+			if !seen[i] {
+				unmatched += c.weight
 			}
 		}
 	}
 	if required > 0 {
 		f.set("oov", float64(oov)/float64(required))
 	}
+	if known > 0 {
+		f.set("unmatched", unmatched/known)
+	}
 	f.set("words", math.Log1p(float64(required-oov)))
-	f.set("unmatched", unmatched)
 	f.set("unheld", b2f(ix.unheldRole(q)))
+	// The complement is unknown when no document has it, or, when the
+	// question names the organisation, none of that organisation's
+	// documents does: "schepen van economie in Ravelinge" where no page of
+	// Ravelinge speaks of economie.
 	for _, w := range q.complements {
-		for _, c := range cs {
-			if c.kind == "word" && c.key == w && c.oov {
+		for i, c := range cs {
+			if c.kind == "word" && c.key == w && (c.oov || (q.org != "" && !seen[i])) {
 				f.set("complement-unknown", 1)
 			}
 		}
@@ -387,14 +401,22 @@ func b2f(b bool) float64 {
 
 // decide turns the model's estimate for the first answer into an outcome.
 //
-// Three cases are not left to the model, because answering them is wrong
+// Four cases are not left to the model, because answering them is wrong
 // whatever the scores: the question names a person the knowledge base does
 // not know (Jan Verlinden where only Greet Verlinden is known), a town it
 // does not cover ("burgemeester van Leuven"), or what the role asked is of
 // is in no document ("schepen van landbouw" where no document speaks of
-// landbouw).
+// landbouw); or it asks for a role that nobody in the organisation holds
+// and the first answer is a person or function that does not hold it
+// either: the burgemeester's card that mentions "samen met de korpschef" is
+// not the korpschef. (A generic page may still name the holder in its
+// text, "de noodplanningscoördinator, Lies Vanhoutte", so it is left to the
+// model.)
 func decide(m model, q question, ranked []hit, f features) knowledge.Outcome {
 	if len(ranked) == 0 || q.otherName || q.unknownPlace != "" || f.get("complement-unknown") > 0 {
+		return knowledge.NotFound
+	}
+	if f.get("unheld") > 0 && f.get("role-missing") > 0 && holdsRoles(ranked[0].doc) {
 		return knowledge.NotFound
 	}
 	p := m.prob(f)
@@ -412,4 +434,10 @@ func decide(m model, q question, ranked []hit, f features) knowledge.Outcome {
 		}
 	}
 	return knowledge.Answered
+}
+
+// holdsRoles reports whether d is a document whose roles are its titles:
+// a person's functions or the function a description is about.
+func holdsRoles(d *knowledge.Document) bool {
+	return d.Kind == knowledge.KindPerson || d.Kind == knowledge.KindFunction
 }

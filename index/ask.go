@@ -65,8 +65,8 @@ func (ix view) candidates(ctx context.Context, q question) ([]concept, []hit, fe
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	ranked, unmatched := ix.rank(q, cs, hits)
-	return cs, ranked, ix.features(q, cs, ranked, unmatched), nil
+	ranked, seen := ix.rank(q, cs, hits)
+	return cs, ranked, ix.features(q, cs, ranked, seen), nil
 }
 
 // cleanQuestion keeps a question to a sane length and drops control

@@ -76,6 +76,8 @@ func TestAskMechanisms(t *testing.T) {
 		{"held role, unknown subject", "wie is de schepen van landbouw in zandhoven", "", knowledge.ShapeWhoIsRole},
 		{"contact, e-mail", "e-mail van de dpo van heibeek", "heibeek/dpo.md", knowledge.ShapeContactOf},
 		{"role held elsewhere only", "wie is de brandweercommandant van heibeek", "", knowledge.ShapeWhoIsRole},
+		{"role only mentioned on a card", "wie is de korpschef van heibeek", "", knowledge.ShapeWhoIsRole},
+		{"subject only in another town", "wie is de schepen van sport in zandhoven", "", knowledge.ShapeWhoIsRole},
 		{"nonsense", "wie is wie", "", knowledge.ShapeWhoIsRole},
 		{"only punctuation", "?!?... 🙂", "", knowledge.ShapeKeywords},
 	}

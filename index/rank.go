@@ -11,30 +11,18 @@ import (
 )
 
 // rank scores the candidates and, for questions about a person, folds a
-// function description into the people who hold that function. unmatched
-// reports a required word that no candidate has at all.
-func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatched float64) {
+// function description into the people who hold that function. seen
+// reports, for each concept, whether any candidate has it at all.
+func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, seen []bool) {
 	maxBleve := 0.0
 	for _, h := range hits {
 		maxBleve = math.Max(maxBleve, h.bleveScore)
 	}
-	seen := make([]bool, len(cs))
+	seen = make([]bool, len(cs))
 	for i := range hits {
 		h := &hits[i]
 		h.coverage, h.score, h.roleMatch = ix.score(q, cs, h.doc, seen)
 		h.score += rank.bonusBleve * h.bleveScore / math.Max(maxBleve, 1e-9)
-	}
-	total := 0.0
-	for i, c := range cs {
-		if c.kind == "word" && !c.optional && !c.oov {
-			total += c.weight
-			if !seen[i] {
-				unmatched += c.weight
-			}
-		}
-	}
-	if total > 0 {
-		unmatched /= total
 	}
 	if q.shape != knowledge.ShapeWhatDoesRole {
 		hits = ix.foldIntoHolders(q, cs, hits)
@@ -47,7 +35,7 @@ func (ix view) rank(q question, cs []concept, hits []hit) (ranked []hit, unmatch
 		}
 		return hits[i].doc.Source < hits[j].doc.Source
 	})
-	return hits, unmatched
+	return hits, seen
 }
 
 // score returns coverage (the weighted share of the question's required
