@@ -202,14 +202,26 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		if c.kind != "word" {
 			continue
 		}
+		// How specific a word is comes from the word as written: a compound
+		// the documents have as a whole ("dienstvrijstellingen") is as rare
+		// as it is there, however common its parts ("dienst"); only a
+		// compound they do not have leans on its parts.
 		known, whole := false, false
-		best := 0
-		for j, t := range append(append([]string{}, c.terms...), c.parts...) {
+		best, bestPart := 0, 0
+		for _, t := range c.terms {
 			if df[t] > 0 {
-				known = true
-				whole = whole || j < len(c.terms)
+				known, whole = true, true
 				best = max(best, df[t])
 			}
+		}
+		for _, t := range c.parts {
+			if df[t] > 0 {
+				known = true
+				bestPart = max(bestPart, df[t])
+			}
+		}
+		if !whole {
+			best = bestPart
 		}
 		if !known {
 			if fixed := ix.correct(ctx, c.terms[0]); fixed != "" {

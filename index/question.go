@@ -357,10 +357,11 @@ func (ix view) takeNames(ctx context.Context, q *question, names []mention, toke
 
 // complement returns the content words of the phrase that starts at
 // tokens[i], up to the next preposition: "de gemeentelijke basisschool" of
-// "directeur van de gemeentelijke basisschool in Ravelinge".
+// "directeur van de gemeentelijke basisschool in Ravelinge", "sport" of
+// "welke schepen heeft sport onder zich".
 func complement(tokens []string, used []bool, i int) []string {
 	var out []string
-	for ; i < len(tokens) && !used[i] && !qlex.place[tokens[i]] && !qlex.complement[tokens[i]]; i++ {
+	for ; i < len(tokens) && !used[i] && !qlex.place[tokens[i]] && !qlex.complement[tokens[i]] && !qlex.prepositions[tokens[i]]; i++ {
 		if !qlex.fillers[tokens[i]] {
 			out = append(out, tokens[i])
 		}

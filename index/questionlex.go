@@ -35,6 +35,9 @@ type questionLexicon struct {
 	// clauseOpener the words that open a new clause, before which a
 	// separable verb's particle stands ("wie zit het comité voor dat …").
 	interrogative, clauseOpener map[string]bool
+	// prepositions end a phrase and may follow a separable verb's
+	// particle ("wie keurt verlof goed in Nethegem").
+	prepositions map[string]bool
 	// anaphora point back to what was said before: a question with one
 	// asks about its context ("wie regelt dat?").
 	anaphora map[string]bool
@@ -69,10 +72,10 @@ func mustQuestionLexicon(text string) *questionLexicon {
 func parseQuestionLexicon(text string) (*questionLexicon, error) {
 	l := &questionLexicon{fillers: map[string]bool{}, contact: map[string]bool{}, roles: map[string]bool{}, handle: map[string]bool{},
 		selfBefore: map[string]bool{}, selfAfter: map[string]bool{}, complement: map[string]bool{},
-		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}}
+		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, prepositions: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}}
 	sets := map[string]map[string]bool{"fillers": l.fillers, "contact": l.contact, "roles": l.roles, "handle": l.handle,
 		"self-before": l.selfBefore, "self-after": l.selfAfter, "complement": l.complement,
-		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "anaphora": l.anaphora, "place": l.place}
+		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "prepositions": l.prepositions, "anaphora": l.anaphora, "place": l.place}
 	phrases := map[string]*[][]string{"openers": &l.openers, "what-does": &l.whatDoes}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(text))

@@ -115,8 +115,9 @@ func (ix view) knownWord(ctx context.Context, word string) bool {
 
 // joinSeparable joins a particle that ends a clause to the verb that opens
 // it: the verb right after the question word ("wie zit … voor", "wie houdt
-// … bij"), the particle last in the sentence or before a word that opens
-// a new clause.
+// … bij"), the particle last in the sentence, before a word that opens a
+// new clause, or before a prepositional phrase that follows the clause
+// ("wie keurt … goed in Nethegem").
 func (ix view) joinSeparable(tokens []string) {
 	if ix.dutch == nil || len(tokens) < 3 {
 		return
@@ -126,7 +127,7 @@ func (ix view) joinSeparable(tokens []string) {
 		return
 	}
 	for i := verb + 1; i < len(tokens); i++ {
-		if i+1 < len(tokens) && !qlex.clauseOpener[tokens[i+1]] {
+		if next := i + 1; next < len(tokens) && !qlex.clauseOpener[tokens[next]] && !qlex.prepositions[tokens[next]] {
 			continue
 		}
 		if joined, ok := ix.dutch.Separable(tokens[i], tokens[verb]); ok {

@@ -1,0 +1,73 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/wieiswie/wieiswie/knowledge"
+)
+
+// Rules of Dutch word order that question understanding relies on.
+func TestUnderstandWordOrder(t *testing.T) {
+	ix := buildDir(t, "testdata/twee")
+	v := ix.view()
+	words := func(q question) []string {
+		var out []string
+		for _, w := range q.words {
+			out = append(out, w.text)
+		}
+		return out
+	}
+	t.Run("particle before an extraposed phrase", func(t *testing.T) {
+		// "keurt … goed in Zandhoven": the particle is not last, a
+		// prepositional phrase follows the sentence frame.
+		q := v.understand(context.Background(), "wie keurt opleidingen goed in zandhoven")
+		got := words(q)
+		if slices.Contains(got, "goed") || !slices.ContainsFunc(got, func(w string) bool { return strings.HasPrefix(w, "goedkeur") }) {
+			t.Errorf("words %v, want the verb goedkeuren joined", got)
+		}
+	})
+	t.Run("complement ends at a preposition", func(t *testing.T) {
+		q := v.understand(context.Background(), "welke schepen heeft sport onder zich in heibeek")
+		if !slices.Equal(q.complements, []string{"sport"}) {
+			t.Errorf("complements %v, want [sport]", q.complements)
+		}
+	})
+}
+
+// A compound the documents have as a whole weighs as rare as it is there,
+// not as common as its parts.
+func TestCompoundWeighsAsAWhole(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := range 30 {
+		fsys[fmt.Sprintf("dorp/dienst-%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Dienst %d\n\nDeze dienst helpt inwoners.\n", i))}
+	}
+	fsys["dorp/personeel.md"] = &fstest.MapFile{Data: []byte("# Personeel\n\nDe personeelsdienst keurt dienstvrijstellingen goed.\n")}
+	docs, problems := knowledge.Load(fsys)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	ix, err := Build(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	v := ix.view()
+	weight := func(text, key string) float64 {
+		for _, c := range v.concepts(context.Background(), v.understand(context.Background(), text)) {
+			if c.key == key {
+				return c.weight
+			}
+		}
+		t.Fatalf("%q: no concept %q", text, key)
+		return 0
+	}
+	whole, part := weight("dienstvrijstellingen", "dienstvrijstellingen"), weight("dienst", "dienst")
+	if whole <= part {
+		t.Errorf("weight of dienstvrijstellingen %.3f, want more than that of its common part dienst %.3f", whole, part)
+	}
+}
