@@ -117,16 +117,14 @@ func (m model) format(header string) string {
 	return b.String()
 }
 
-// maxSuggestWrong is the share of wrong answers tolerated among those
-// given at all: a wrong person is worse than "niets gevonden", but a
-// right answer withheld is a miss too.
-const maxSuggestWrong = 0.10
-
 // Example is one question's features and whether answering it with the
 // first answer would be right, for fitting the model.
 type Example struct {
 	Features features
 	Right    bool
+	// NoAnswer says the question has no answer in the knowledge: not
+	// answering it is right.
+	NoAnswer bool
 }
 
 // fitModel fits a logistic regression by Newton's method (iteratively
@@ -185,13 +183,28 @@ func fitModel(ex []Example, l2, maxWrong float64) model {
 	return m
 }
 
-// thresholds picks suggestAt and answerAt for m on ex (see fitModel): the
-// lowest probabilities from which at most maxSuggestWrong, and maxWrong, of
-// the answers given would be wrong.
+// thresholds picks suggestAt and answerAt for m on ex (see fitModel).
+//
+// answerAt is the lowest probability from which at most maxWrong of the
+// answers given would be wrong: above it the bot answers outright.
+//
+// suggestAt, below which the bot says it found nothing, weighs the two
+// ways to fail equally, as the targets of the answer-quality issue do: it
+// maximises the share of answerable questions answered right plus the
+// share of unanswerable ones left unanswered. Counting mistakes among all
+// answers instead would let the many answerable questions drown the few
+// without an answer. Of equal scores, the higher threshold wins: it gives
+// fewer wrong answers.
 func thresholds(m model, ex []Example, maxWrong float64) (suggestAt, answerAt float64) {
 	ps := make([]float64, len(ex))
+	answerable, noAnswer := 0, 0
 	for i, e := range ex {
 		ps[i] = m.prob(e.Features)
+		if e.NoAnswer {
+			noAnswer++
+		} else {
+			answerable++
+		}
 	}
 	order := make([]int, len(ex))
 	for i := range order {
@@ -199,25 +212,40 @@ func thresholds(m model, ex []Example, maxWrong float64) (suggestAt, answerAt fl
 	}
 	sort.Slice(order, func(i, j int) bool { return ps[order[i]] > ps[order[j]] })
 	suggestAt, answerAt = 1, 1
-	right, wrong := 0, 0
+	right, wrong, answeredNoAnswer := 0, 0, 0
+	best := score2(0, answerable, noAnswer, noAnswer) // nothing answered
 	for k, i := range order {
 		if ex[i].Right {
 			right++
 		} else {
 			wrong++
 		}
+		if ex[i].NoAnswer {
+			answeredNoAnswer++
+		}
 		if k+1 < len(order) && ps[order[k+1]] == ps[i] {
 			continue // a threshold cannot split equal probabilities
 		}
-		rate := float64(wrong) / float64(right+wrong)
-		if rate <= maxWrong {
+		if float64(wrong)/float64(right+wrong) <= maxWrong {
 			answerAt = ps[i]
 		}
-		if rate <= maxSuggestWrong {
-			suggestAt = ps[i]
+		if s := score2(right, answerable, noAnswer-answeredNoAnswer, noAnswer); s > best {
+			best, suggestAt = s, ps[i]
 		}
 	}
-	return suggestAt, answerAt
+	return min(suggestAt, answerAt), answerAt
+}
+
+// score2 is the share of answerable questions answered right plus the share
+// of unanswerable ones not answered (a share of nothing counts as whole).
+func score2(right, answerable, withheld, noAnswer int) float64 {
+	share := func(a, b int) float64 {
+		if b == 0 {
+			return 1
+		}
+		return float64(a) / float64(b)
+	}
+	return share(right, answerable) + share(withheld, noAnswer)
 }
 
 // solve returns x with a·x = b by Gaussian elimination with partial

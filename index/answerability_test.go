@@ -78,28 +78,39 @@ func TestFitModelLearnsRule(t *testing.T) {
 	}
 }
 
-func TestThresholdsLimitWrongAnswers(t *testing.T) {
+func TestThresholds(t *testing.T) {
 	// The probability is the logistic of the coverage feature.
 	m := model{weights: make([]float64, len(featureNames))}
 	m.weights[featureAt["coverage"]] = 1
-	example := func(z float64, right bool) Example {
+	example := func(z float64, right, noAnswer bool) Example {
 		f := make(features, len(featureNames))
 		f.set("coverage", z)
-		return Example{Features: f, Right: right}
+		return Example{Features: f, Right: right, NoAnswer: noAnswer}
 	}
-	// Ten right, one wrong (1 in 11 wrong: within maxSuggestWrong), two
-	// right, then wrong ones.
+	// Best first: three right, one unanswerable, five right, one
+	// answerable but ranked wrong, two unanswerable.
 	var ex []Example
-	for i := 0; i < 10; i++ {
-		ex = append(ex, example(5-0.1*float64(i), true))
+	for i := 0; i < 3; i++ {
+		ex = append(ex, example(5-0.1*float64(i), true, false))
 	}
-	ex = append(ex, example(3, false), example(2.5, true), example(2, true), example(1, false), example(0, false))
+	ex = append(ex, example(4, false, true))
+	for i := 0; i < 5; i++ {
+		ex = append(ex, example(3.5-0.1*float64(i), true, false))
+	}
+	ex = append(ex, example(2, false, false), example(1, false, true), example(0, false, true))
 	suggest, answer := thresholds(m, ex, 0)
-	if got, want := answer, m.prob(ex[9].Features); got != want {
+	if got, want := answer, m.prob(ex[2].Features); got != want {
 		t.Errorf("answer-at = %.4f, want %.4f (the lowest with no wrong answer above)", got, want)
 	}
-	// 1 wrong of 13 answered (7.7%) is within maxSuggestWrong; 2 of 14 not.
-	if got, want := suggest, m.prob(ex[12].Features); got != want {
-		t.Errorf("suggest-at = %.4f, want %.4f (the lowest with at most %.0f%% wrong above)", got, want, 100*maxSuggestWrong)
+	// Answering down to ex[8] gets 8 of the 9 answerable right and leaves
+	// 2 of 3 unanswerable alone: 8/9 + 2/3, better than stopping at ex[2]
+	// (3/9 + 1). Down to ex[9] scores the same, so the higher threshold
+	// wins; further down only loses.
+	if got, want := suggest, m.prob(ex[8].Features); got != want {
+		t.Errorf("suggest-at = %.4f, want %.4f (the best sum of right answers and right silences)", got, want)
+	}
+	// With nothing answerable, answering anything is wrong.
+	if s, _ := thresholds(m, []Example{example(1, false, true), example(0, false, true)}, 0.05); s != 1 {
+		t.Errorf("suggest-at with only unanswerable questions = %.4f, want 1", s)
 	}
 }

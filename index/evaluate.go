@@ -252,7 +252,7 @@ func examples(cases []evalCase) []Example {
 		if c.feats == nil {
 			continue // nothing to answer with: no decision to learn
 		}
-		out = append(out, Example{Features: c.feats, Right: len(c.q.Expect) > 0 && c.rankOK})
+		out = append(out, Example{Features: c.feats, Right: len(c.q.Expect) > 0 && c.rankOK, NoAnswer: len(c.q.Expect) == 0})
 	}
 	return out
 }

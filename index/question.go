@@ -71,14 +71,18 @@ func (ix view) understand(ctx context.Context, text string) question {
 		w := ix.understandText(ctx, whole, &q)
 		w.text = text
 		// What the context names is what is asked about, at the weight
-		// of context.
+		// of context. When it names a role or a person, that is the
+		// subject, and its other words only help: "de voorzitter van de
+		// gemeenteraad even bellen over de zitting van maandag".
 		asked := map[string]bool{}
 		for _, t := range strings.Fields(knowledge.Fold(m.question)) {
 			asked[t] = true
 		}
+		subject := len(w.roles) > 0 || len(w.names) > 0
 		for i := range w.words {
 			if !asked[w.words[i].text] {
 				w.words[i].context = true
+				w.words[i].optional = w.words[i].optional || subject
 			}
 		}
 		return w
@@ -164,6 +168,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	capitalised := capitalisedWords(text)
 	names, fz2 := find(v.names)
 	fz2 = ix.takeNames(ctx, &q, names, tokens, used, unknown, capitalised) || fz2
+	ix.municipalTitles(tokens, used)
 	roles, fz3 := find(v.roles)
 	var topic []string
 	var selfWords []word
@@ -223,7 +228,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		}
 	}
 	for i, t := range tokens {
-		if used[i] || qlex.fillers[t] || qlex.anaphora[t] || len(t) < 2 {
+		if used[i] || ix.isFiller(t) || qlex.prepositions[t] || qlex.anaphora[t] || len(t) < 2 {
 			continue // "e" of "e-mail", an initial
 		}
 		w := word{text: t, optional: qlex.handle[t] || i == verbAt}
@@ -275,6 +280,47 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		q.shape = knowledge.ShapeKeywords
 	}
 	return q
+}
+
+// municipalTitles rewrites a role title that names the level of government
+// in its first part to the title without it, when only that is a known
+// role: "stadsontvanger" is the ontvanger, "gemeentearchivaris" the
+// archivaris. Flemish cities write "stads-" where municipalities write
+// "gemeente-" (stadssecretaris, gemeentesecretaris), so the part says where
+// the function is, not which.
+func (ix view) municipalTitles(tokens []string, used []bool) {
+	if ix.dutch == nil {
+		return
+	}
+	isRole := func(w string) bool {
+		return len(ix.vocab.roles.find([]string{w}, []bool{false}, nil, false)) > 0
+	}
+	for i, t := range tokens {
+		if used[i] || isRole(t) {
+			continue
+		}
+		parts := ix.dutch.Split(t)
+		if len(parts) < 2 || !qlex.government[parts[0]] {
+			continue
+		}
+		if rest := strings.Join(parts[1:], ""); isRole(rest) {
+			tokens[i] = rest
+		}
+	}
+}
+
+// isFiller reports whether t is a filler word or an inflection of one:
+// "vragen" is the plural of the filler "vraag" ("ik heb een vraag"). The
+// first lemma is the noun or adjective reading (see lexicon.Lemmas).
+func (ix view) isFiller(t string) bool {
+	if qlex.fillers[t] {
+		return true
+	}
+	if ix.dutch == nil {
+		return false
+	}
+	lemmas := ix.dutch.Lemmas(t)
+	return len(lemmas) > 0 && qlex.fillers[lemmas[0]]
 }
 
 // unknownPlace returns the town a question ends on ("… van Leuven", "… in

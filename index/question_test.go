@@ -71,3 +71,34 @@ func TestCompoundWeighsAsAWhole(t *testing.T) {
 		t.Errorf("weight of dienstvrijstellingen %.3f, want more than that of its common part dienst %.3f", whole, part)
 	}
 }
+
+func TestUnderstandWords(t *testing.T) {
+	ix := buildDir(t, "testdata/twee")
+	v := ix.view()
+	ctx := context.Background()
+	t.Run("a title naming the level of government", func(t *testing.T) {
+		q := v.understand(ctx, "wie is de stadsontvanger van zandhoven")
+		if !slices.Equal(q.roles, []string{"financieel directeur"}) {
+			t.Errorf("roles %v, want [financieel directeur] (ontvanger)", q.roles)
+		}
+	})
+	t.Run("an inflected filler", func(t *testing.T) {
+		q := v.understand(ctx, "bij wie kan ik met vragen over sport terecht in heibeek")
+		for _, w := range q.words {
+			if w.text == "vragen" {
+				t.Errorf("vragen, the plural of the filler vraag, is a content word: %+v", q.words)
+			}
+		}
+	})
+	t.Run("a message whose context names the role", func(t *testing.T) {
+		q := v.understand(ctx, "Ik wil de financieel directeur bellen over de begroting van maandag. Heeft iemand haar nummer? (Zandhoven)")
+		if !slices.Equal(q.roles, []string{"financieel directeur"}) {
+			t.Fatalf("roles %v", q.roles)
+		}
+		for _, w := range q.words {
+			if w.text == "begroting" && !w.optional {
+				t.Errorf("begroting is required; the role is what is asked about: %+v", q.words)
+			}
+		}
+	})
+}
