@@ -479,6 +479,12 @@ func (ix view) unknownWords(ctx context.Context, tokens []string) []bool {
 		case qlex.fillers[t] || qlex.contact[t] || qlex.roles[t] || qlex.handle[t] || len(t) < 4:
 		case stems[i] != "" && df[stems[i]] > 0:
 		case len(ix.vocab.names.byFirst[t]) > 0 || len(ix.vocab.orgs.byFirst[t]) > 0:
+		case len(t) >= 8 && ix.dutch != nil && ix.dutch.IsWord(t) && !ix.dutch.IsProperNoun(t):
+			// A long word of Dutch is written as meant: two typos
+			// (which near allows from eight letters on) rarely make
+			// another word, so "verlengen" is no mistyped Verlinden.
+			// A short one may be a slip of one letter ("grit" for
+			// Griet).
 		default:
 			out[i] = true
 		}

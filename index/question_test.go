@@ -101,4 +101,20 @@ func TestUnderstandWords(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a long Dutch word is no mistyped name", func(t *testing.T) {
+		fsys := fstest.MapFS{"dorp/greet.md": &fstest.MapFile{Data: []byte("---\ntype: person\nname: Greet Verlinden\nfunctions:\n  - body: Gemeente Dorp\n    function: Schepen\n---\n\n- Greet is schepen van burgerzaken.\n")}}
+		docs, _ := knowledge.Load(fsys)
+		ix, err := Build(ctx, docs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		v := ix.view()
+		if q := v.understand(ctx, "wie kan de concessie verlengen"); len(q.names) > 0 {
+			t.Errorf("verlengen read as the name %v", q.names)
+		}
+		if q := v.understand(ctx, "wie is greet verlinde"); len(q.names) == 0 {
+			t.Errorf("verlinde, no word of Dutch, not read as Verlinden")
+		}
+	})
 }
