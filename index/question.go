@@ -106,6 +106,14 @@ func (ix view) understand(ctx context.Context, text string) question {
 		w.optional, w.context = w.optional || !pointsBack, true
 		q.words = append(q.words, w)
 	}
+	// "… naar Jef Van Looy. Wie is dat?": the person it points back to is
+	// the one asked about.
+	if pointsBack && len(q.names) == 0 && len(c.names) > 0 {
+		q.names, q.otherName = c.names, c.otherName
+		if q.shape != knowledge.ShapeContactOf && (q.asksRoles || len(q.roles) == 0) {
+			q.shape = knowledge.ShapeRolesOfPerson
+		}
+	}
 	q.text = text
 	return q
 }

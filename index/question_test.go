@@ -101,6 +101,12 @@ func TestUnderstandWords(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a question that points back to a person", func(t *testing.T) {
+		q := v.understand(ctx, "Ik moet een uitnodiging sturen naar Sofie Wouters. Wie is dat precies, welke functie zet ik op de enveloppe?")
+		if !slices.Equal(q.names, []string{"sofie wouters"}) || q.shape != knowledge.ShapeRolesOfPerson {
+			t.Errorf("names %v, shape %s; want [sofie wouters], %s", q.names, q.shape, knowledge.ShapeRolesOfPerson)
+		}
+	})
 	t.Run("a long Dutch word is no mistyped name", func(t *testing.T) {
 		fsys := fstest.MapFS{"dorp/greet.md": &fstest.MapFile{Data: []byte("---\ntype: person\nname: Greet Verlinden\nfunctions:\n  - body: Gemeente Dorp\n    function: Schepen\n---\n\n- Greet is schepen van burgerzaken.\n")}}
 		docs, _ := knowledge.Load(fsys)
