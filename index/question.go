@@ -239,12 +239,15 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		if used[i] || ix.isFiller(t) || qlex.prepositions[t] || qlex.anaphora[t] || len(t) < 2 {
 			continue // "e" of "e-mail", an initial
 		}
-		w := word{text: t, optional: qlex.handle[t] || i == verbAt}
+		// The word as written first (its parts are looked up, see
+		// concepts), then its equivalents.
+		w := word{text: t, optional: qlex.handle[t] || i == verbAt, variants: []string{t}}
 		for _, g := range ix.wordGroup(t) {
-			w.variants = append(w.variants, strings.Fields(knowledge.Fold(g))...)
-		}
-		if len(w.variants) == 0 {
-			w.variants = []string{t}
+			for _, v := range strings.Fields(knowledge.Fold(g)) {
+				if !slices.Contains(w.variants, v) {
+					w.variants = append(w.variants, v)
+				}
+			}
 		}
 		q.words = append(q.words, w)
 		if !w.optional {
@@ -464,6 +467,19 @@ func (ix view) wordGroup(t string) []string {
 	}
 	if len(t) < 4 {
 		return nil
+	}
+	// An inflection takes its lemma's group ("klachten", "klacht"). A
+	// shared stem decides only for words the lexicon does not know:
+	// "accounts" shares a stem with "accounting" but not its meaning.
+	if ix.dutch != nil {
+		if lemmas := ix.dutch.Lemmas(t); len(lemmas) > 0 {
+			for _, l := range lemmas {
+				if g := ix.words.Group(l); g != nil {
+					return g
+				}
+			}
+			return nil
+		}
 	}
 	return ix.wordStems[ix.stem(t)]
 }

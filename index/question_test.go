@@ -124,3 +124,15 @@ func TestUnderstandWords(t *testing.T) {
 		}
 	})
 }
+
+// Equivalent words come with an inflection's lemma, never with a word
+// that only shares its stem.
+func TestWordGroup(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	if g := v.wordGroup("klachten"); !slices.Contains(g, "complaint") {
+		t.Errorf("klachten: group %v, want the group of klacht", g)
+	}
+	if g := v.wordGroup("accounts"); slices.Contains(g, "boekhouding") {
+		t.Errorf("accounts: group %v, the group of accounting (same stem, other meaning)", g)
+	}
+}
