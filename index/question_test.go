@@ -136,3 +136,17 @@ func TestWordGroup(t *testing.T) {
 		t.Errorf("accounts: group %v, the group of accounting (same stem, other meaning)", g)
 	}
 }
+
+func TestUnderstandEnglish(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	q := v.understand(context.Background(), "who chairs the city council in heibeek")
+	var got []string
+	for _, w := range q.words {
+		got = append(got, w.text)
+	}
+	// "city council" is one word in Dutch; "chairs" is the glossary's
+	// (voorzitter), not the dictionary's zetel.
+	if !slices.Contains(q.roles, "gemeenteraad") || !slices.Contains(got, "chairs") || slices.Contains(got, "zetel") {
+		t.Errorf("roles %v, words %v; want the body gemeenteraad and the word chairs", q.roles, got)
+	}
+}

@@ -2,9 +2,11 @@ package index
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/wieiswie/wieiswie/index/lexicon"
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 // Before a question's words are matched against the knowledge base, two
@@ -51,7 +53,8 @@ func (l *questionLexicon) isEnglish(tokens []string) bool {
 }
 
 // translate replaces each English word that is neither Dutch nor a word
-// of the documents by its
+// of the documents or the word glossary (which has English members on
+// purpose: "chairs" is voorzitter there, a zetel in the dictionary) by its
 // Dutch translation that the most documents have; a pair of words that the
 // dictionary has as one phrase ("management team") is translated together.
 func (ix view) translate(ctx context.Context, tokens []string, keep []bool) {
@@ -66,9 +69,16 @@ func (ix view) translate(ctx context.Context, tokens []string, keep []bool) {
 				i++
 				continue
 			}
+			if next := tokens[i+1]; !qlex.fillers[next] && !qlex.english[next] && !qlex.contact[next] {
+				if nl := ix.compound(ctx, t, next); nl != "" {
+					tokens[i], tokens[i+1] = nl, ""
+					i++
+					continue
+				}
+			}
 		}
-		if ix.dutch.IsWord(t) || ix.knownWord(ctx, t) {
-			continue // Dutch, or a word of the documents
+		if ix.dutch.IsWord(t) || ix.knownWord(ctx, t) || ix.words.Group(t) != nil {
+			continue // Dutch, a word of the documents, or of the glossary ("chairs")
 		}
 		nl := ix.bestDutch(ctx, ix.english.Dutch(t))
 		if nl == "" && len(t) >= 5 {
@@ -79,6 +89,49 @@ func (ix view) translate(ctx context.Context, tokens []string, keep []bool) {
 			tokens[i] = nl
 		}
 	}
+}
+
+// compound translates two English nouns that Dutch writes as one word:
+// "city council" is gemeente + raad, the gemeenteraad. English leaves
+// compounds open where Dutch closes them, so each word's translations are
+// joined, and kept when the documents have the compound. "" otherwise.
+func (ix view) compound(ctx context.Context, first, second string) string {
+	a, b := ix.translations(first), ix.translations(second)
+	var joined []string
+	for _, x := range a {
+		for _, y := range b {
+			if !strings.Contains(x+y, " ") {
+				joined = append(joined, x+y, x+"s"+y) // "stadsbestuur"
+			}
+		}
+	}
+	if len(joined) == 0 {
+		return ""
+	}
+	var stems []string
+	for _, w := range joined {
+		stems = append(stems, ix.stem(w))
+	}
+	df, _ := ix.docFreq(ctx, stems)
+	best, bestDF := "", 0
+	for _, w := range joined {
+		if d := df[ix.stem(w)]; d > bestDF {
+			best, bestDF = w, d
+		}
+	}
+	return best
+}
+
+// translations are the Dutch words for an English one: the glossary's
+// ("council", raad) and the dictionary's.
+func (ix view) translations(en string) []string {
+	out := ix.english.Dutch(en)
+	for _, w := range ix.words.Group(en) {
+		if !slices.Contains(out, w) {
+			out = append(out, knowledge.Fold(w))
+		}
+	}
+	return out
 }
 
 // bestDutch picks of translations the single word that the most documents
