@@ -174,6 +174,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		q.org = orgs[0].key
 	}
 	capitalised := capitalisedWords(text)
+	acronyms := acronymWords(text)
 	names, fz2 := find(v.names)
 	fz2 = ix.takeNames(ctx, &q, names, tokens, used, unknown, capitalised) || fz2
 	ix.municipalTitles(tokens, used)
@@ -236,7 +237,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		}
 	}
 	for i, t := range tokens {
-		if used[i] || ix.isFiller(t) || qlex.prepositions[t] || qlex.anaphora[t] || len(t) < 2 {
+		if used[i] || (ix.isFiller(t) || qlex.prepositions[t] || qlex.anaphora[t]) && !acronyms[t] || len(t) < 2 {
 			continue // "e" of "e-mail", an initial
 		}
 		// The word as written first (its parts are looked up, see
@@ -421,6 +422,19 @@ func complement(tokens []string, used []bool, i int) []string {
 	for ; i < len(tokens) && !used[i] && !qlex.place[tokens[i]] && !qlex.complement[tokens[i]] && !qlex.prepositions[tokens[i]]; i++ {
 		if !qlex.fillers[tokens[i]] {
 			out = append(out, tokens[i])
+		}
+	}
+	return out
+}
+
+// acronymWords returns the folded words that text writes in capitals
+// only, two letters or more: abbreviations ("IT", "HR", "OCMW"), never the
+// function words they may spell ("it").
+func acronymWords(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w {
+			out[knowledge.Fold(w)] = true
 		}
 	}
 	return out

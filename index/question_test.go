@@ -150,3 +150,18 @@ func TestUnderstandEnglish(t *testing.T) {
 		t.Errorf("roles %v, words %v; want the body gemeenteraad and the word chairs", q.roles, got)
 	}
 }
+
+// A word in capitals is an abbreviation, even when it spells a function
+// word: "IT" is informatica, "it" is nothing.
+func TestUnderstandAcronym(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	has := func(q question, w string) bool {
+		return slices.ContainsFunc(q.words, func(x word) bool { return x.text == w })
+	}
+	if q := v.understand(context.Background(), "who is the IT coordinator in heibeek"); !has(q, "it") {
+		t.Errorf("IT dropped: %+v", q.words)
+	}
+	if q := v.understand(context.Background(), "who is it in heibeek"); has(q, "it") {
+		t.Errorf("it kept as a content word: %+v", q.words)
+	}
+}
