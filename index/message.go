@@ -2,7 +2,10 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 // A Slack message is rarely a bare question. People greet, say who they are
@@ -66,21 +69,52 @@ func (l *questionLexicon) splitMessage(text string) message {
 	}
 	var q, c []string
 	for i, s := range sentences {
-		if asks[i] {
-			q = append(q, s)
-		} else {
+		if !asks[i] {
 			c = append(c, s)
+			continue
 		}
+		lead, asked := l.indirect(s)
+		if lead != "" {
+			c = append(c, lead)
+		}
+		q = append(q, asked)
 	}
 	return message{question: strings.Join(q, " "), context: strings.Join(c, " ")}
 }
 
-// asks reports whether a sentence is a question: it ends in "?" or opens
-// with an interrogative phrase.
+// asks reports whether a sentence is a question: it ends in "?", opens
+// with an interrogative phrase, or holds an indirect question ("een inwoner
+// vraagt wie zijn bouwaanvraag behandelt").
 func (l *questionLexicon) asks(sentence string) bool {
 	s := strings.TrimSpace(sentence)
 	if strings.HasSuffix(strings.TrimRight(s, ")( "), "?") || strings.Contains(s, "?") {
 		return true
 	}
-	return opensWith(foldedFields(s), l.openers)
+	words := foldedFields(s)
+	return opensWith(words, l.openers) || slices.ContainsFunc(words, func(w string) bool { return l.embedded[w] })
+}
+
+// indirect splits a sentence that asks through an indirect question into
+// the clause that introduces it and the question itself: "een inwoner
+// vraagt" and "wie zijn bouwaanvraag behandelt". A preposition before the
+// question word belongs to it ("… weten bij wie ik terecht kan"). A
+// sentence that opens as a question is returned whole.
+func (l *questionLexicon) indirect(sentence string) (lead, asked string) {
+	fields := strings.Fields(sentence)
+	if opensWith(foldedFields(sentence), l.openers) {
+		return "", sentence
+	}
+	for k, f := range fields {
+		if k == 0 || !l.embedded[knowledge.Fold(strings.Trim(f, ",;:()\"'"))] {
+			continue
+		}
+		if l.prepositions[knowledge.Fold(fields[k-1])] {
+			k--
+		}
+		if k == 0 {
+			break
+		}
+		return strings.Join(fields[:k], " "), strings.Join(fields[k:], " ")
+	}
+	return "", sentence
 }

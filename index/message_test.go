@@ -23,6 +23,12 @@ func TestSplitMessage(t *testing.T) {
 		{"line break separates",
 			"Het water staat hoog.\nWie houdt het noodplan bij?",
 			"Wie houdt het noodplan bij?", "Het water staat hoog."},
+		{"indirect question",
+			"Een inwoner vraagt wie zijn bouwaanvraag behandelt. Hij woont in Heibeek.",
+			"wie zijn bouwaanvraag behandelt.", "Een inwoner vraagt Hij woont in Heibeek."},
+		{"hedge before the question, preposition kept",
+			"Sorry voor de domme vraag, maar bij wie kan ik terecht voor verlof? Ik ben nieuw.",
+			"bij wie kan ik terecht voor verlof?", "Sorry voor de domme vraag, maar Ik ben nieuw."},
 		{"no asking sentence: the last", "Een inwoner belt. Telefoon van de burgemeester", "Telefoon van de burgemeester", "Een inwoner belt."},
 	}
 	for _, tt := range tests {

@@ -210,14 +210,14 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	}
 	for i, t := range tokens {
 		switch {
-		case qlex.contact[t]:
+		case ix.inflectionOf(qlex.contact, t):
 			isContact = true
 			used[i] = true
 		case qlex.roles[t]:
 			isRoles = true
 			used[i] = true
 		}
-		if qlex.handle[t] {
+		if ix.inflectionOf(qlex.handle, t) {
 			isHandle = true
 		}
 	}
@@ -242,7 +242,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		}
 		// The word as written first (its parts are looked up, see
 		// concepts), then its equivalents.
-		w := word{text: t, optional: qlex.handle[t] || i == verbAt, variants: []string{t}}
+		w := word{text: t, optional: ix.inflectionOf(qlex.handle, t) || i == verbAt, variants: []string{t}}
 		for _, g := range ix.wordGroup(t) {
 			for _, v := range strings.Fields(knowledge.Fold(g)) {
 				if !slices.Contains(w.variants, v) {
@@ -319,6 +319,18 @@ func (ix view) municipalTitles(tokens []string, used []bool) {
 			tokens[i] = rest
 		}
 	}
+}
+
+// inflectionOf reports whether set has t or one of its lemmas:
+// "contacteer" is contacteren, "behandelde" behandelen.
+func (ix view) inflectionOf(set map[string]bool, t string) bool {
+	if set[t] {
+		return true
+	}
+	if ix.dutch == nil {
+		return false
+	}
+	return slices.ContainsFunc(ix.dutch.Lemmas(t), func(l string) bool { return set[l] })
 }
 
 // isFiller reports whether t is a filler word or an inflection of one:
