@@ -90,6 +90,12 @@ func TestUnderstandWords(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a contact verb in another form", func(t *testing.T) {
+		q := v.understand(ctx, "hoe contacteer ik de financieel directeur van zandhoven")
+		if q.shape != knowledge.ShapeContactOf {
+			t.Errorf("shape %s, want %s (contacteer is contacteren)", q.shape, knowledge.ShapeContactOf)
+		}
+	})
 	t.Run("a message whose context names the role", func(t *testing.T) {
 		q := v.understand(ctx, "Ik wil de financieel directeur bellen over de begroting van maandag. Heeft iemand haar nummer? (Zandhoven)")
 		if !slices.Equal(q.roles, []string{"financieel directeur"}) {
