@@ -146,6 +146,8 @@ type concept struct {
 	common bool
 	// context words come from the sentences around the question.
 	context bool
+	// object words name who the question's verb is done to (see word).
+	object bool
 	// roleModifier is, for a role noun no document (of the town asked
 	// about) holds ("jeugdambtenaar"), what it is about ("jeugd"): a
 	// document holding a role about the same ("jeugdconsulent") shows it.
@@ -175,7 +177,7 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 	}
 	var all []string
 	for _, w := range q.words {
-		c := concept{kind: "word", key: w.text, optional: w.optional, context: w.context}
+		c := concept{kind: "word", key: w.text, optional: w.optional, context: w.context, object: w.object}
 		for j, v := range w.variants {
 			toks := ix.analyze(v)
 			for i, t := range toks {

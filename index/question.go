@@ -50,6 +50,9 @@ type word struct {
 	optional bool
 	// context words come from the sentences around the question.
 	context bool
+	// object words name who the verb is done to ("wie vervangt de
+	// burgemeester"): a document about them is not the answer for that.
+	object bool
 }
 
 // understand reads a message: the question it asks (see splitMessage), with
@@ -180,7 +183,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	ix.municipalTitles(tokens, used)
 	roles, fz3 := find(v.roles)
 	var topic []string
-	var selfWords []word
+	var selfWords, objectWords []word
 	for _, r := range roles {
 		if qlex.describesAsker(tokens, r.start, r.end) {
 			// "ik ben raadslid en …", "als schepen …", "raadslid hier":
@@ -188,6 +191,17 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 			for _, t := range tokens[r.start:r.end] {
 				if !qlex.fillers[t] {
 					selfWords = append(selfWords, word{text: t, variants: []string{t}, optional: true, context: true})
+				}
+			}
+			continue
+		}
+		if objectOfVerb(tokens, r.start) && !v.bodies[r.key] {
+			// "wie vervangt de burgemeester": the role is who the
+			// verb is done to, not the one asked for; its words are
+			// what the answer's text must have.
+			for _, t := range tokens[r.start:r.end] {
+				if !qlex.fillers[t] {
+					objectWords = append(objectWords, word{text: t, variants: []string{t}, object: true})
 				}
 			}
 			continue
@@ -266,6 +280,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 			}
 		}
 	}
+	q.words = append(q.words, objectWords...)
 	q.words = append(q.words, selfWords...)
 	q.topic = strings.Join(topic, " ")
 	if q.topic == "" {
@@ -331,6 +346,18 @@ func (ix view) inflectionOf(set map[string]bool, t string) bool {
 		return false
 	}
 	return slices.ContainsFunc(ix.dutch.Lemmas(t), func(l string) bool { return set[l] })
+}
+
+// objectOfVerb reports whether the phrase at start follows the main verb
+// of a who-question: "wie vervangt de burgemeester", where the finite verb
+// right after "wie" is no copula or auxiliary (those are fillers: "wie is
+// de burgemeester"), and so the phrase after it is its object (ANS 18.2:
+// in a question the subject is the question word).
+func objectOfVerb(tokens []string, start int) bool {
+	if start < 2 || len(tokens) < 3 || !qlex.interrogative[tokens[0]] || tokens[0] == "wat" || tokens[0] == "what" || tokens[0] == "welke" {
+		return false
+	}
+	return tokens[1] != "" && !qlex.fillers[tokens[1]] && !qlex.handle[tokens[1]]
 }
 
 // isFiller reports whether t is a filler word or an inflection of one:

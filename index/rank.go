@@ -106,7 +106,9 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 			}
 		case "word":
 			m = matchWord(c, terms)
-			s = m > 0 && matchWord(c, strong) > 0
+			// In a title, an object is who the document is, not what
+			// it does: the burgemeester does not replace himself.
+			s = m > 0 && matchWord(c, strong) > 0 && !c.object
 			if c.roleModifier != "" && m < rank.roleWithin && holdsRoleAbout(d, line, c.roleModifier) {
 				m, s = rank.roleWithin, true
 			}
