@@ -61,6 +61,15 @@ type word struct {
 // raise an answer that has them but never count against one that has not)
 // unless the question points back at them.
 func (ix view) understand(ctx context.Context, text string) question {
+	q := ix.understandMessage(ctx, text)
+	if q.org == "" && len(q.names) == 0 && !q.otherName && q.unknownPlace == "" {
+		q.org = ix.placeOf(ctx, text)
+	}
+	return q
+}
+
+// understandMessage reads the question and the context of a message.
+func (ix view) understandMessage(ctx context.Context, text string) question {
 	m := qlex.splitMessage(text)
 	q := ix.understandText(ctx, m.question, nil)
 	if m.context == "" {
