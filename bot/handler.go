@@ -69,6 +69,8 @@ type Handler struct {
 
 	// isAdmin says who may reload the knowledge; nil: nobody.
 	isAdmin func(userID string) bool
+	// users links answers to Slack accounts; nil: no direct-message links.
+	users *slackUsers
 
 	mu     sync.Mutex
 	closed bool
@@ -389,7 +391,7 @@ func (h *Handler) ask(ctx context.Context, kind, q string, top int, opts RenderO
 		ev = ev.Str("source", res.Answers[0].Source)
 	}
 	ev.Msg("answered")
-	return Render(res, opts)
+	return h.withDirectMessage(ctx, res, Render(res, opts), log)
 }
 
 // ephemeralTo answers one user: through the response_url when there is one
@@ -538,6 +540,9 @@ func (h *Handler) reload(ctx context.Context, userID string, log zerolog.Logger)
 	}
 	summary, err := r.Reload(ctx)
 	h.metrics.ObserveReload(err)
+	if err == nil {
+		h.users.forget()
+	}
 	if err != nil {
 		log.Error().Err(err).Msg("reload asked in Slack failed")
 		return plainMessage("Herladen is niet gelukt; ik antwoord verder met de vorige versie. " + escapeMrkdwn(err.Error()))

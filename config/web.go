@@ -108,3 +108,12 @@ func looksLikeChannelID(id string) bool {
 func (c Config) AutoAnswers(channel string) bool {
 	return contains(c.AutoAnswerChannels, channel)
 }
+
+// ValidateForWeb checks what `wieiswie web` needs: no Slack token, only a
+// valid listen address besides the common settings.
+func (c Config) ValidateForWeb() error {
+	if err := c.validateCommon(); err != nil {
+		return err
+	}
+	return checkListenAddr(c.ListenAddr)
+}
