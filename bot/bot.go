@@ -195,6 +195,7 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 	h.isAdmin = b.cfg.IsAdmin
 	b.users.setTeam(auth.TeamID)
 	h.users = b.users
+	h.autoAnswers = b.cfg.AutoAnswers
 
 	var runErr error
 	if b.cfg.SocketMode() {
