@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"html/template"
 	"net/http"
 	"strings"
@@ -48,7 +49,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "home", page{Title: "Wie is wie?", Examples: examples, Orgs: s.currentCatalog().orgs})
 		return
 	}
-	res, err := s.lib.Ask(r.Context(), q, answerTop)
+	res, err := s.ask(r.Context(), q)
 	if err != nil {
 		s.log.Error().Err(err).Str("question", q).Msg("web: search failed")
 		s.render(w, r, http.StatusInternalServerError, "home", page{
@@ -60,10 +61,24 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	if res.Question == "" {
 		res.Question = q
 	}
-	s.log.Info().Str("question", q).Str("outcome", string(res.Outcome)).Int("answers", len(res.Answers)).
-		Dur("took", res.Took).Msg("web: answered")
+	ev := s.log.Info().Str("question", q).Str("outcome", string(res.Outcome)).Int("answers", len(res.Answers)).Dur("took", res.Took)
+	if len(res.Answers) > 0 {
+		ev = ev.Str("source", res.Answers[0].Source)
+	}
+	ev.Msg("web: answered")
 	v := s.newAnswerView(res)
 	s.render(w, r, http.StatusOK, "home", page{Title: q, Question: q, Answer: &v})
+}
+
+// ask searches once a search slot is free.
+func (s *Server) ask(ctx context.Context, q string) (knowledge.Result, error) {
+	select {
+	case s.searches <- struct{}{}:
+		defer func() { <-s.searches }()
+	case <-ctx.Done():
+		return knowledge.Result{}, ctx.Err()
+	}
+	return s.lib.Ask(ctx, q, answerTop)
 }
 
 // organisations lists every organisation with what it holds.

@@ -20,6 +20,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"runtime"
 	"sync"
 
 	"github.com/rs/zerolog"
@@ -68,6 +69,9 @@ type Server struct {
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 	auth  *authenticator
+	// searches holds a slot per search running, so a burst of requests
+	// waits its turn instead of running every search at once.
+	searches chan struct{}
 
 	mu      sync.Mutex
 	catalog *catalog // grouped from the last Documents() seen
@@ -80,7 +84,11 @@ func New(lib Library, cfg Config, log zerolog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{lib: lib, cfg: cfg, log: log, pages: pages, auth: newAuthenticator(cfg.Users, cfg.AuthHeader)}
+	s := &Server{
+		lib: lib, cfg: cfg, log: log, pages: pages,
+		auth:     newAuthenticator(cfg.Users, cfg.AuthHeader),
+		searches: make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0))),
+	}
 	static, err := fs.Sub(assets, "static")
 	if err != nil {
 		return nil, err
