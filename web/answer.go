@@ -176,16 +176,17 @@ func phoneLinks(phones []string) []linkView {
 }
 
 func telDigits(phone string) string {
-	var b strings.Builder
-	for i, r := range phone {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == '+' && i == 0:
-			b.WriteRune(r)
+	phone = strings.TrimSpace(phone)
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
 		}
+		return -1
+	}, phone)
+	if digits != "" && strings.HasPrefix(phone, "+") {
+		digits = "+" + digits
 	}
-	return b.String()
+	return digits
 }
 
 // isEmail is a plain check: one @, something on both sides, no spaces.
@@ -213,8 +214,15 @@ func webURL(raw string) string {
 // markExcerpt escapes the excerpt (at most max runes) and marks the
 // matched words; line breaks stay line breaks.
 func markExcerpt(e knowledge.Excerpt, max int) template.HTML {
-	if n := runeOffset(e.Text, max); n < len(e.Text) {
-		e.Text = e.Text[:n] + " …"
+	if runes := []rune(e.Text); len(runes) > max {
+		cut := len(string(runes[:max]))
+		var kept []knowledge.Span
+		for _, h := range e.Highlights {
+			if h.End <= cut {
+				kept = append(kept, h)
+			}
+		}
+		e.Text, e.Highlights = e.Text[:cut]+" …", kept
 	}
 	marked := e.Marked("<mark>", "</mark>", template.HTMLEscapeString)
 	var lines []string
@@ -224,17 +232,6 @@ func markExcerpt(e knowledge.Excerpt, max int) template.HTML {
 		}
 	}
 	return template.HTML(strings.Join(lines, "<br>"))
-}
-
-// runeOffset is the byte offset just past the first n runes of s.
-func runeOffset(s string, n int) int {
-	for i := range s {
-		if n == 0 {
-			return i
-		}
-		n--
-	}
-	return len(s)
 }
 
 // answerTitle is what an answer is called: the person, else the document.

@@ -1,11 +1,14 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 // scriptTag is a script or img element of a document that made it into the
@@ -137,6 +140,33 @@ func TestPagesHaveNoScript(t *testing.T) {
 		_, body := get(t, s, p, nil)
 		if strings.Contains(strings.ToLower(body), "<script") || strings.Contains(body, " style=") {
 			t.Errorf("%s has a script or inline style", p)
+		}
+	}
+}
+
+func TestMarkExcerpt(t *testing.T) {
+	text := "De algemeen directeur leidt de diensten.\nZij is het aanspreekpunt."
+	at := func(sub string) knowledge.Span {
+		i := strings.Index(text, sub)
+		return knowledge.Span{Start: i, End: i + len(sub)}
+	}
+	tests := []struct {
+		name string
+		e    knowledge.Excerpt
+		max  int
+		want template.HTML
+	}{
+		{"marked, line break kept", knowledge.Excerpt{Text: text, Highlights: []knowledge.Span{at("algemeen directeur"), at("aanspreekpunt")}}, 500,
+			"De <mark>algemeen directeur</mark> leidt de diensten.<br>Zij is het <mark>aanspreekpunt</mark>."},
+		{"cut, a highlight past the cut dropped", knowledge.Excerpt{Text: text, Highlights: []knowledge.Span{at("algemeen"), at("diensten")}}, 20,
+			"De <mark>algemeen</mark> directeu …"},
+		{"markup escaped", knowledge.Excerpt{Text: `a <b>"x"</b> & y`, Highlights: []knowledge.Span{{Start: 2, End: 5}}}, 500,
+			"a <mark>&lt;b&gt;</mark>&#34;x&#34;&lt;/b&gt; &amp; y"},
+		{"broken spans ignored", knowledge.Excerpt{Text: "kort", Highlights: []knowledge.Span{{Start: 3, End: 99}, {Start: 2, End: 1}}}, 500, "kort"},
+	}
+	for _, tt := range tests {
+		if got := markExcerpt(tt.e, tt.max); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
