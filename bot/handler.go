@@ -549,13 +549,11 @@ func (h *Handler) reload(ctx context.Context, userID string, log zerolog.Logger)
 	}
 	summary, err := r.Reload(ctx)
 	h.metrics.ObserveReload(err)
-	if err == nil {
-		h.users.forget()
-	}
 	if err != nil {
 		log.Error().Err(err).Msg("reload asked in Slack failed")
 		return plainMessage("Herladen is niet gelukt; ik antwoord verder met de vorige versie. " + escapeMrkdwn(err.Error()))
 	}
+	h.users.forget() // e-mail addresses may have changed with the documents
 	log.Info().Str("summary", summary).Msg("reload asked in Slack")
 	return plainMessage("Kennis herladen: " + escapeMrkdwn(summary) + ".")
 }

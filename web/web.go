@@ -89,16 +89,15 @@ func New(lib Library, cfg Config, log zerolog.Logger) (*Server, error) {
 		auth:     newAuthenticator(cfg.Users, cfg.AuthHeader),
 		searches: make(chan struct{}, max(4, 2*runtime.GOMAXPROCS(0))),
 	}
-	static, err := fs.Sub(assets, "static")
-	if err != nil {
-		return nil, err
-	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /organisaties", s.organisations)
 	mux.HandleFunc("GET /organisatie/{name}", s.organisation)
 	mux.HandleFunc("GET /document/{source...}", s.document)
-	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(http.FileServerFS(static))))
+	mux.HandleFunc("GET /static/style.css", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "private, max-age=3600")
+		http.ServeFileFS(w, r, assets, "static/style.css")
+	})
 	mux.HandleFunc("/", s.notFound)
 	s.mux = mux
 	return s, nil
@@ -128,14 +127,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 type userKey struct{}
-
-// cacheFor lets browsers keep the stylesheet for an hour.
-func cacheFor(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "private, max-age=3600")
-		next.ServeHTTP(w, r)
-	})
-}
 
 // parsePages parses each page template together with the layout.
 func parsePages() (map[string]*template.Template, error) {

@@ -1,7 +1,7 @@
 // Package slackfake is a loopback Slack for end-to-end tests: the Web API
 // methods the bot calls (auth.test, apps.connections.open,
-// chat.postMessage, chat.postEphemeral, users.lookupByEmail), a Socket Mode websocket, and
-// response URLs. It records what the bot sends so tests can assert on it,
+// chat.postMessage, chat.postEphemeral, users.lookupByEmail), a Socket
+// Mode websocket, and response URLs. It records what the bot sends so tests can assert on it,
 // and checks that each call carries the right kind of token. It can also
 // misbehave like the real one: answer 429 with Retry-After or 5xx (Fail),
 // drop the websocket (DropSocket) and hold reconnections (HoldConnections).
