@@ -138,10 +138,12 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 type documentView struct {
 	Kind         string // what it is, in Dutch
 	Title        string
+	Person       string // a service's contact person
 	Organisation string
 	OrgURL       string
 	Functions    []functionGroup
 	Contact      contactView
+	HasDetails   bool // functions or contact to show
 	Aliases      []string
 	Sections     []sectionView
 	Holders      []entryView
@@ -171,6 +173,11 @@ func (s *Server) newDocumentView(c *catalog, d *knowledge.Document) *documentVie
 		Contact:      s.newContact(d.Contact),
 		Aliases:      d.Aliases,
 		Source:       d.Source,
+	}
+	k := v.Contact
+	v.HasDetails = len(v.Functions) > 0 || len(k.Phones) > 0 || len(k.Emails) > 0 || k.Address != "" || k.Website != "" || k.Slack != ""
+	if d.Kind == knowledge.KindService && d.Title != "" {
+		v.Title, v.Person = d.Title, d.Name
 	}
 	if d.Kind == knowledge.KindFunction {
 		v.Title = functionTitle(d)

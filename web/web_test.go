@@ -170,3 +170,10 @@ func TestMarkExcerpt(t *testing.T) {
 		}
 	}
 }
+
+func TestServicePage(t *testing.T) {
+	s := newTestServer(t, Config{})
+	_, body := get(t, s, "/document/kastelbroek/burgerzaken.md", nil)
+	mustContain(t, body, "Dienst", "<h1>Loket Burgerzaken Kastelbroek</h1>", "Contactpersoon: Els Blommaert",
+		`<a href="mailto:loket@kastelbroek.be">loket@kastelbroek.be</a>`)
+}
