@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wieiswie/wieiswie/knowledge"
 )
@@ -214,8 +215,15 @@ func webURL(raw string) string {
 // markExcerpt escapes the excerpt (at most max runes) and marks the
 // matched words; line breaks stay line breaks.
 func markExcerpt(e knowledge.Excerpt, max int) template.HTML {
-	if runes := []rune(e.Text); len(runes) > max {
-		cut := len(string(runes[:max]))
+	cut, n := len(e.Text), 0 // the byte offset after max characters
+	for i := range e.Text {
+		if n == max {
+			cut = i
+			break
+		}
+		n++
+	}
+	if cut < len(e.Text) {
 		var kept []knowledge.Span
 		for _, h := range e.Highlights {
 			if h.End <= cut {
@@ -224,6 +232,14 @@ func markExcerpt(e knowledge.Excerpt, max int) template.HTML {
 		}
 		e.Text, e.Highlights = e.Text[:cut]+" …", kept
 	}
+	var whole []knowledge.Span // highlights that split no character
+	for _, h := range e.Highlights {
+		if h.Start >= 0 && h.Start < h.End && h.End <= len(e.Text) &&
+			utf8.RuneStart(e.Text[h.Start]) && (h.End == len(e.Text) || utf8.RuneStart(e.Text[h.End])) {
+			whole = append(whole, h)
+		}
+	}
+	e.Highlights = whole
 	marked := e.Marked("<mark>", "</mark>", template.HTMLEscapeString)
 	var lines []string
 	for _, l := range strings.Split(marked, "\n") {
