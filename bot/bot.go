@@ -49,6 +49,7 @@ type Bot struct {
 	// startRetry is how auth.test is retried while Slack cannot be
 	// reached at start-up; tests shorten its waits.
 	startRetry retryPolicy
+	users      *slackUsers // e-mail address → Slack account, for direct-message links
 }
 
 // New checks cfg (see config.Config.ValidateForServe) and prepares a bot
@@ -87,15 +88,17 @@ func New(cfg config.Config, asker knowledge.Asker, log zerolog.Logger, opts ...O
 	if cfg.SlackAppToken != "" {
 		slackOpts = append(slackOpts, slack.OptionAppLevelToken(cfg.SlackAppToken))
 	}
+	api := slack.New(cfg.SlackBotToken, slackOpts...)
 	return &Bot{
 		cfg:        cfg,
 		asker:      asker,
 		log:        log,
 		http:       httpClient,
-		api:        slack.New(cfg.SlackBotToken, slackOpts...),
+		api:        api,
 		opts:       o,
 		metrics:    o.metrics,
 		startRetry: startRetry,
+		users:      newSlackUsers(api),
 	}, nil
 }
 
@@ -135,6 +138,9 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 	mux.HandleFunc("GET /healthz", st.healthz)
 	mux.HandleFunc("GET /readyz", st.readyz)
 	mux.Handle("GET /metrics", b.metrics.Handler())
+	if b.opts.page != nil {
+		mux.Handle("/", b.opts.page)
+	}
 	var t *httpTransport
 	if !b.cfg.SocketMode() {
 		t = &httpTransport{secret: b.cfg.SlackSigningSecret, log: log, ctx: ctx, ready: make(chan struct{})}
@@ -187,6 +193,9 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 		WithMetrics(b.metrics), WithRateLimit(b.opts.perMinute, b.opts.burst), withRetry(b.opts.retry),
 		func(o *options) { o.claims = b.opts.claims })
 	h.isAdmin = b.cfg.IsAdmin
+	b.users.setTeam(auth.TeamID)
+	h.users = b.users
+	h.autoAnswers = b.cfg.AutoAnswers
 
 	var runErr error
 	if b.cfg.SocketMode() {

@@ -69,6 +69,11 @@ type Handler struct {
 
 	// isAdmin says who may reload the knowledge; nil: nobody.
 	isAdmin func(userID string) bool
+	// users links answers to Slack accounts; nil: no direct-message links.
+	users *slackUsers
+	// autoAnswers says in which channels top-level who-questions are
+	// answered without a mention; nil: none.
+	autoAnswers func(channel string) bool
 
 	mu     sync.Mutex
 	closed bool
@@ -141,8 +146,10 @@ func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackev
 		return
 	}
 	answer := func(ctx context.Context, m Message) error { return h.send.post(ctx, q.channel, q.threadTS, m) }
-	notice := answer // in a DM only the asker sees it anyway
-	if q.kind != metrics.KindDM {
+	notice, apologize := answer, answer // in a DM only the asker sees it anyway
+	if q.kind == kindAuto {
+		notice, apologize = func(context.Context, Message) error { return nil }, nil // nobody asked the bot
+	} else if q.kind != metrics.KindDM {
 		notice = func(ctx context.Context, m Message) error {
 			return h.send.postEphemeral(ctx, q.channel, q.user, q.threadTS, m)
 		}
@@ -150,7 +157,7 @@ func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackev
 	if !h.admit(ctx, q.user, log, notice) {
 		return
 	}
-	h.spawn(ctx, log, q.kind, answer, func(ctx context.Context, log zerolog.Logger) {
+	h.spawn(ctx, log, q.kind, apologize, func(ctx context.Context, log zerolog.Logger) {
 		h.answerConversation(ctx, q, answer, received, log)
 	})
 }
@@ -187,7 +194,7 @@ func (h *Handler) questionFrom(inner slackevents.EventsAPIInnerEvent) (question,
 				user:     ev.User, text: ev.Text,
 			}, ""
 		default:
-			return question{}, "channel message not addressed to the bot"
+			return h.autoQuestion(ev)
 		}
 	default:
 		return question{}, "event type not handled"
@@ -195,6 +202,10 @@ func (h *Handler) questionFrom(inner slackevents.EventsAPIInnerEvent) (question,
 }
 
 func (h *Handler) answerConversation(ctx context.Context, q question, answer replyFunc, received time.Time, log zerolog.Logger) {
+	if q.kind == kindAuto {
+		h.answerAuto(ctx, q, answer, received, log)
+		return
+	}
 	text := cleanQuestion(q.text)
 	help := isHelp(text)
 	var m Message
@@ -389,7 +400,7 @@ func (h *Handler) ask(ctx context.Context, kind, q string, top int, opts RenderO
 		ev = ev.Str("source", res.Answers[0].Source)
 	}
 	ev.Msg("answered")
-	return Render(res, opts)
+	return h.withDirectMessage(ctx, res, Render(res, opts), log)
 }
 
 // ephemeralTo answers one user: through the response_url when there is one
@@ -542,6 +553,7 @@ func (h *Handler) reload(ctx context.Context, userID string, log zerolog.Logger)
 		log.Error().Err(err).Msg("reload asked in Slack failed")
 		return plainMessage("Herladen is niet gelukt; ik antwoord verder met de vorige versie. " + escapeMrkdwn(err.Error()))
 	}
+	h.users.forget() // e-mail addresses may have changed with the documents
 	log.Info().Str("summary", summary).Msg("reload asked in Slack")
 	return plainMessage("Kennis herladen: " + escapeMrkdwn(summary) + ".")
 }

@@ -63,7 +63,7 @@ func TestManifestMatchesHandler(t *testing.T) {
 		m.Features.SlashCommands[0].UsageHint == "" || !strings.Contains(m.Features.SlashCommands[0].Description, "wie") {
 		t.Errorf("slash commands %+v", m.Features.SlashCommands)
 	}
-	for _, e := range []string{"app_mention", "message.im"} {
+	for _, e := range []string{"app_mention", "message.im", "message.channels", "message.groups"} {
 		if !slices.Contains(m.Settings.Events.BotEvents, e) {
 			t.Errorf("event %s not subscribed", e)
 		}
@@ -77,7 +77,7 @@ func TestManifestMatchesHandler(t *testing.T) {
 			t.Errorf("event %s needs scope %s", e, scope)
 		}
 	}
-	for _, s := range []string{"chat:write", "commands", "im:read", "im:write"} {
+	for _, s := range []string{"chat:write", "commands", "im:read", "im:write", "users:read", "users:read.email"} {
 		if !slices.Contains(m.OAuth.Scopes.Bot, s) {
 			t.Errorf("scope %s missing", s)
 		}

@@ -1,6 +1,10 @@
 package bot
 
-import "github.com/wieiswie/wieiswie/metrics"
+import (
+	"net/http"
+
+	"github.com/wieiswie/wieiswie/metrics"
+)
 
 // Option changes how New and NewHandler make a bot.
 type Option func(*options)
@@ -11,7 +15,8 @@ type options struct {
 	burst     int
 	limitSet  bool // WithRateLimit was given: it wins over the Config
 	retry     retryPolicy
-	claims    *claims // shared with other instances; nil: this one only
+	claims    *claims      // shared with other instances; nil: this one only
+	page      http.Handler // the web page, served beside the bot; nil: none
 }
 
 func newOptions(opts []Option) options {

@@ -81,6 +81,12 @@ type Config struct {
 	// DedupeDir is a folder shared by several instances of the bot, so
 	// that each question is answered once between them; empty: one instance.
 	DedupeDir string
+	// Web is the who-is-who web page (WEB_ENABLED, WEB_USERS,
+	// WEB_AUTH_HEADER).
+	Web Web
+	// AutoAnswerChannels are the channel IDs where top-level who-questions
+	// are answered without a mention.
+	AutoAnswerChannels []string
 }
 
 // FromEnv reads the settings through getenv (os.Getenv, or a test's map),
@@ -125,6 +131,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	if c.RateLimitBurst, err = parseCount(EnvRateLimitBurst, get(EnvRateLimitBurst), DefaultRateLimitBurst, 1,
 		"questions a user may ask in a row, e.g. 5"); err != nil {
+		return c, err
+	}
+	if c.Web, c.AutoAnswerChannels, err = readWeb(get); err != nil {
 		return c, err
 	}
 	if err := c.validateCommon(); err != nil {

@@ -86,6 +86,7 @@ type state struct {
 	roles  *knowledge.Equivalences        // with the documents' aliases joined in
 	vocab  *vocabulary
 	terms  *termCache // analysed terms of recently ranked documents
+	sorted sortedDocs // the documents as a list, made when first asked for
 }
 
 // view is an Index seen at one state: what answering one question uses.

@@ -1,7 +1,7 @@
 // Package slackfake is a loopback Slack for end-to-end tests: the Web API
 // methods the bot calls (auth.test, apps.connections.open,
-// chat.postMessage, chat.postEphemeral), a Socket Mode websocket, and
-// response URLs. It records what the bot sends so tests can assert on it,
+// chat.postMessage, chat.postEphemeral, users.lookupByEmail), a Socket
+// Mode websocket, and response URLs. It records what the bot sends so tests can assert on it,
 // and checks that each call carries the right kind of token. It can also
 // misbehave like the real one: answer 429 with Retry-After or 5xx (Fail),
 // drop the websocket (DropSocket) and hold reconnections (HoldConnections).
@@ -73,6 +73,7 @@ type Server struct {
 	faults    map[string][]Fault // by method, next first
 	every     map[string]everyFault
 	failed    map[string]int // faults served, by method
+	users     directory
 }
 
 // Options change how the fake behaves; the zero value is New's.
@@ -120,12 +121,14 @@ func NewWithOptions(t testing.TB, botToken, appToken string, opts Options) *Serv
 		faults:   make(map[string][]Fault),
 		every:    make(map[string]everyFault),
 		failed:   make(map[string]int),
+		users:    directory{byEmail: make(map[string]string)},
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/auth.test", s.faulty("auth.test", s.authTest))
 	mux.HandleFunc("POST /api/apps.connections.open", s.faulty("apps.connections.open", s.connectionsOpen))
 	mux.HandleFunc("POST /api/chat.postMessage", s.faulty("chat.postMessage", s.chat("chat.postMessage")))
 	mux.HandleFunc("POST /api/chat.postEphemeral", s.faulty("chat.postEphemeral", s.chat("chat.postEphemeral")))
+	mux.HandleFunc("POST /api/users.lookupByEmail", s.faulty("users.lookupByEmail", s.lookupByEmail))
 	mux.HandleFunc("GET /socket", s.socket)
 	mux.HandleFunc("POST /response/{name}", s.faulty("response", s.response))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -1,6 +1,6 @@
 // Command wieiswie answers "who is who" questions about a local government:
 // in a terminal (ask), over a questions file (eval), as a check of a
-// knowledge folder (check), and in Slack (serve). This file only wires.
+// knowledge folder (check), in Slack (serve) and on a web page (web). This file only wires.
 package main
 
 import (
@@ -19,6 +19,7 @@ Usage:
   wieiswie check [--knowledge DIR]
   wieiswie eval  [--knowledge DIR] --questions FILE[,FILE] [--folds [--fit MODEL]] [--json]
   wieiswie serve (configured by the environment or .env; see README)
+  wieiswie web   (the who-is-who web page alone, without Slack)
   wieiswie gen   --out DIR --docs N [--seed S]   (a realistic test corpus)
 
 Without --knowledge the embedded default documents are used.
@@ -48,6 +49,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runGen(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr, getenv, openIndex)
+	case "web":
+		return runWeb(ctx, args[1:], stderr, getenv, openIndex)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -49,6 +49,10 @@ environment; a .env file fills in what the environment leaves unset:
   RATE_LIMIT_PER_MINUTE questions one user may ask a minute, default 10; 0: no limit
   RATE_LIMIT_BURST      questions one user may ask in a row, default 5
   DEDUPE_DIR            folder shared by several instances: each question answered once
+  WEB_ENABLED           true: also serve the who-is-who web page on LISTEN_ADDR
+  WEB_USERS             comma-separated user:bcrypt-hash for the web page (htpasswd -nbB)
+  WEB_AUTH_HEADER       header in which a trusted reverse proxy names the web page's user
+  AUTO_ANSWER_CHANNELS  channel IDs where top-level who-questions are answered without a mention
 
 LISTEN_ADDR also serves GET /healthz (alive), GET /readyz (index loaded and
 connected to Slack) and GET /metrics (Prometheus).
@@ -118,13 +122,26 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 
 	m := metrics.New()
-	if r, ok := asker.(reloadReporter); ok {
-		r.ReportReloads(m.ObserveReload)
+	opts := []bot.Option{bot.WithMetrics(m)}
+	var b *bot.Bot
+	if cfg.Web.Enabled {
+		page, err := newWebPage(asker, cfg, func(email string) string { return b.SlackLink(email) }, log)
+		if err != nil {
+			log.Error().Err(err).Msg("starting the web page failed")
+			return 1
+		}
+		opts = append(opts, bot.WithPage(page))
 	}
-	b, err := bot.New(cfg, asker, log, bot.WithMetrics(m))
+	b, err = bot.New(cfg, asker, log, opts...)
 	if err != nil {
 		log.Error().Err(err).Msg("starting the bot failed")
 		return 1
+	}
+	if r, ok := asker.(reloadReporter); ok {
+		r.ReportReloads(func(err error) {
+			m.ObserveReload(err)
+			b.KnowledgeReloaded(err)
+		})
 	}
 	if err := b.Run(ctx); err != nil {
 		log.Error().Err(err).Msg("the bot stopped with an error")
