@@ -76,7 +76,7 @@ func TestPersonCardSeed(t *testing.T) {
 }
 
 func TestPersonCardWithEmail(t *testing.T) {
-	doc, problems := parseFile(t, "testdata/corpus/kastelbroek/klachtencoordinator.txt", "kastelbroek/klachtencoordinator.txt")
+	doc, problems := parseFile(t, "testdata/sample/corpus/kastelbroek/klachtencoordinator.txt", "kastelbroek/klachtencoordinator.txt")
 	if len(problems) > 0 {
 		t.Errorf("problems: %v", problems)
 	}
