@@ -444,3 +444,61 @@ func bySourceMap(docs []Document) map[string]Document {
 	}
 	return m
 }
+
+// TestLoadOfficeSince: an unchanged Word file is taken from the previous
+// load, a changed one is read again, as with every other format (hot
+// reload and the saved index rely on it).
+func TestLoadOfficeSince(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(formatsDir + "functiebeschrijving-omgevingsambtenaar.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "fb.docx")
+	old := time.Now().Add(-time.Hour)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(file, old, old)
+	first, problems := Load(t.Context(), dir, Options{})
+	if len(problems) > 0 || len(first) != 1 || first[0].Stamp == (Stamp{}) {
+		t.Fatalf("docs %+v, problems %v", first, problems)
+	}
+	previous := bySourceMap(first)
+	marked := previous["fb.docx"]
+	marked.Title = "from the previous load"
+	previous["fb.docx"] = marked
+
+	docs, _ := Load(t.Context(), dir, Options{Previous: previous})
+	if docs[0].Title != marked.Title {
+		t.Errorf("unchanged file read again: title %q", docs[0].Title)
+	}
+	newer := old.Add(time.Minute)
+	os.Chtimes(file, newer, newer)
+	for _, opts := range []Options{{Previous: previous}, {Previous: previous, Changed: []string{"fb.docx"}}} {
+		docs, _ = Load(t.Context(), dir, opts)
+		if docs[0].Title != "Functiebeschrijving omgevingsambtenaar" {
+			t.Errorf("changed file not read again (changed %q): title %q", opts.Changed, docs[0].Title)
+		}
+	}
+}
+
+func TestReview(t *testing.T) {
+	docs := []Document{
+		{Source: "kaart.txt", Kind: KindPerson, Name: "An", Functions: []Function{{Title: "Schepen"}}},
+		{Source: "leeg.txt", Kind: KindPerson, Name: "Bert"},
+		{Source: "fb.docx", Kind: KindFunction, Role: "archivaris"},
+		{Source: "fb2.docx", Kind: KindFunction, Role: "schepen", Holders: []string{"kaart.txt"}},
+		{Source: "dienst.md", Kind: KindGeneric, Aliases: []string{"loket"}},
+	}
+	var got []string
+	for _, p := range Review("kennis", docs) {
+		got = append(got, p.File)
+	}
+	if want := []string{"leeg.txt", "fb.docx", "dienst.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("review reports %q, want %q", got, want)
+	}
+	if p := Review("kennis", nil); len(p) != 1 || p[0].File != "kennis" || !strings.Contains(p[0].Message, "lege kennismap") {
+		t.Errorf("empty folder: %v", p)
+	}
+}

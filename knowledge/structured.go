@@ -45,8 +45,8 @@ const (
 )
 
 var (
-	errTooDeep      = errors.New("XML is more deeply nested than any real document")
-	errTooManyParts = errors.New("more paragraphs than any real document")
+	errTooDeep      = errors.New("XML dieper genest dan in een echt document")
+	errTooManyParts = errors.New("meer tekst dan in een echt document")
 )
 
 // blockList collects blocks and enforces the limits.
@@ -259,5 +259,7 @@ func rowText(header, cells []string) string {
 // unreadable is the Problem of a file that could not be read at all, with
 // what to do about it.
 func unreadable(source, format string, args ...any) []Problem {
-	return []Problem{{File: source, Message: fmt.Sprintf(format, args...), Skipped: true}}
+	// Errors of XML and PDF readers quote the bad bytes; a Problem is text.
+	msg := strings.ToValidUTF8(fmt.Sprintf(format, args...), "\uFFFD")
+	return []Problem{{File: source, Message: msg, Skipped: true}}
 }

@@ -20,7 +20,7 @@ const (
 	maxOfficeBytes = 32 << 20 // size of an office or PDF file; images make them larger than text
 )
 
-var errPartTooLarge = fmt.Errorf("a part expands to more than %d MiB (a zip bomb?)", maxPartBytes>>20)
+var errPartTooLarge = fmt.Errorf("een onderdeel pakt uit tot meer dan %d MiB (een zip-bom?)", maxPartBytes>>20)
 
 // openZip opens data as a zip archive within the limits.
 func openZip(data []byte) (*zip.Reader, error) {
@@ -29,7 +29,7 @@ func openZip(data []byte) (*zip.Reader, error) {
 		return nil, err
 	}
 	if len(zr.File) > maxZipEntries {
-		return nil, fmt.Errorf("%d entries, more than any real document", len(zr.File))
+		return nil, fmt.Errorf("%d onderdelen, meer dan in een echt document: %w", len(zr.File), errTooManyParts)
 	}
 	return zr, nil
 }
