@@ -302,7 +302,7 @@ const (
 // ends the block.
 func addContactLine(c *Contact, address *[]string, clean string, afterBlank bool) contactKind {
 	if strings.HasPrefix(strings.ToLower(clean), "fax") {
-		return contactTaken // nobody should be told to call a fax number
+		return contactText // not a number to call, but it is what the card says
 	}
 	line := contactLabel.ReplaceAllString(clean, "")
 	lower := strings.ToLower(line)
