@@ -130,7 +130,7 @@ func TestHostileOfficeFiles(t *testing.T) {
 func TestParseTimeout(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel() // the deadline is already gone
-	slow := format{name: "traag", parse: func(ctx context.Context, _ string, _ []byte) (Document, []Problem) {
+	slow := format{name: "traag", timed: true, parse: func(ctx context.Context, _ string, _ []byte) (Document, []Problem) {
 		<-make(chan struct{}) // never returns
 		return Document{}, nil
 	}}

@@ -51,7 +51,7 @@ type Options struct {
 // without text, is reported by name, and loading goes on. Documents come
 // sorted by Source, the slash path relative to dir.
 func Load(ctx context.Context, dir string, opts Options) ([]Document, []Problem) {
-	fsys, root := opts.FS, "."
+	fsys := opts.FS
 	if fsys == nil {
 		info, err := os.Stat(dir)
 		if err != nil {
@@ -71,7 +71,7 @@ func Load(ctx context.Context, dir string, opts Options) ([]Document, []Problem)
 	if opts.Changed != nil {
 		return loadChanged(ctx, fsys, opts.Previous, opts.Changed)
 	}
-	files, problems, err := walk(fsys, root)
+	files, problems, err := walk(fsys, ".")
 	if err != nil {
 		problems = append(problems, Problem{File: ".", Message: fmt.Sprintf("kennismap onleesbaar: %v", err), Skipped: true})
 	}
