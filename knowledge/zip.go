@@ -38,6 +38,9 @@ func openZip(data []byte) (*zip.Reader, error) {
 func zipPart(zr *zip.Reader, name string) (r io.ReadCloser, ok bool, err error) {
 	for _, f := range zr.File {
 		if f.Name == name {
+			if f.UncompressedSize64 > maxPartBytes {
+				return nil, true, errPartTooLarge // as it says; one that lies is stopped while read
+			}
 			r, err := f.Open()
 			if err != nil {
 				return nil, true, err
