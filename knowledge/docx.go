@@ -150,7 +150,7 @@ func readDOCXBody(r io.Reader, list *blockList, styles map[string]docxStyle) err
 		b := block{kind: blockParagraph, text: text}
 		switch {
 		case level > 0:
-			b.kind, b.level, b.text = blockHeading, level, cleanText(text)
+			b.kind, b.text = blockHeading, cleanText(text)
 		case p.list || isList:
 			b.kind = blockItem
 		}

@@ -53,7 +53,7 @@ func parseHTML(ctx context.Context, source string, data []byte) (Document, []Pro
 			// "Sofie Van Damme | Gemeente Veldegem": the site's name goes.
 			title, _, _ := strings.Cut(cleanText(textOf(t)), " | ")
 			if title != "" {
-				w.list.blocks = append([]block{{kind: blockHeading, level: 1, text: title}}, w.list.blocks...)
+				w.list.blocks = append([]block{{kind: blockHeading, text: title}}, w.list.blocks...)
 			}
 		}
 	}
@@ -120,8 +120,7 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		return
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		w.flush()
-		level := int(n.Data[1] - '0')
-		w.err = w.list.add(block{kind: blockHeading, level: level, text: cleanText(textOf(n))})
+		w.err = w.list.add(block{kind: blockHeading, text: cleanText(textOf(n))})
 		return
 	case atom.Tr:
 		w.flush()

@@ -40,7 +40,6 @@ func readODTContent(r io.Reader, list *blockList) error {
 	type para struct {
 		text  strings.Builder
 		kind  blockKind
-		level int
 		style string
 	}
 	parents := map[string]string{} // automatic style → the style it is based on
@@ -66,7 +65,7 @@ func readODTContent(r io.Reader, list *blockList) error {
 			headerCells = headerCells && (cleanText(text) == "" || headingStyle(p.style) || headingStyle(parents[p.style]))
 			return
 		}
-		b := block{kind: p.kind, level: p.level, text: text}
+		b := block{kind: p.kind, text: text}
 		if b.kind == blockHeading {
 			b.text = cleanText(text)
 		}
@@ -92,8 +91,7 @@ func readODTContent(r io.Reader, list *blockList) error {
 			case "office:annotation", "text:note-citation", "text:tracked-changes", "text:sequence-decls", "office:forms":
 				skip = depth
 			case "text:h":
-				level, _ := strconv.Atoi(attrVal(t, "outline-level"))
-				paras = append(paras, &para{kind: blockHeading, level: max(1, level), style: attrVal(t, "style-name")})
+				paras = append(paras, &para{kind: blockHeading, style: attrVal(t, "style-name")})
 			case "text:p":
 				kind := blockParagraph
 				if items > 0 {

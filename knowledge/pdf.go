@@ -2,12 +2,10 @@ package knowledge
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -272,14 +270,6 @@ func pdfLines(chunks []pdfChunk) []pdfLine {
 // the gaps between lines, list items by their bullets.
 func pdfBlocks(lines []pdfLine, list *blockList) error {
 	body := bodySize(lines)
-	// The largest font is level 1, the next level 2, and so on.
-	var sizes []float64
-	for _, l := range lines {
-		if l.size > body*1.15 && !slices.Contains(sizes, l.size) {
-			sizes = append(sizes, l.size)
-		}
-	}
-	slices.SortFunc(sizes, func(a, b float64) int { return cmp.Compare(b, a) })
 	var cur block
 	var prev pdfLine
 	flush := func() error {
@@ -302,7 +292,7 @@ func pdfBlocks(lines []pdfLine, list *blockList) error {
 			}
 			switch {
 			case heading:
-				cur.kind, cur.level = blockHeading, 1+slices.Index(sizes, l.size)
+				cur.kind = blockHeading
 			case bullet:
 				cur.kind = blockItem
 			}

@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// Word, OpenDocument and HTML files say what their parts are: a heading
-// (with its level), a paragraph, a list item, a table row. Their parsers
+// Word, OpenDocument and HTML files say what their parts are: a heading, a
+// paragraph, a list item, a table row. Their parsers
 // turn a file into blocks, and fromBlocks turns blocks into a Document the
 // way the text parsers do with lines, except that headings come from the
 // file's structure instead of from guessing by shape.
@@ -28,7 +28,6 @@ const (
 
 type block struct {
 	kind   blockKind
-	level  int      // of a heading: 1 is the top level
 	text   string   // lines separated by "\n" (a line break inside a paragraph); cleaned
 	cells  []string // of a table row, cleaned
 	header bool     // a table's header row
