@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -24,7 +25,10 @@ import (
 // A PDF without text (a scan), one with a password and one that cannot be
 // read are reported with what to do instead.
 
-const maxPDFPages = 2000
+const (
+	maxPDFPages  = 2000
+	maxPDFChunks = 200_000 // strings shown on one page; a page of text has a few thousand
+)
 
 // parsePDF reads a PDF.
 func parsePDF(ctx context.Context, source string, data []byte) (doc Document, problems []Problem) {
@@ -49,8 +53,8 @@ func parsePDF(ctx context.Context, source string, data []byte) (doc Document, pr
 	list := blockList{ctx: ctx}
 	var lines []pdfLine
 	for i := 1; i <= pages; i++ {
-		if err := ctx.Err(); err != nil {
-			return Document{}, unreadable(source, "PDF niet gelezen: %v", err)
+		if ctx.Err() != nil {
+			return Document{}, unreadable(source, "PDF niet gelezen binnen %v; knip het document op", ParseTimeout)
 		}
 		p := r.Page(i)
 		if p.V.IsNull() {
@@ -62,7 +66,7 @@ func parsePDF(ctx context.Context, source string, data []byte) (doc Document, pr
 		return Document{}, unreadable(source, "gescande PDF zonder tekst: exporteer het origineel als PDF met tekst of als .docx")
 	}
 	if err := pdfBlocks(lines, &list); err != nil {
-		return Document{}, unreadable(source, "PDF niet gelezen: %v", err)
+		return Document{}, unreadable(source, "PDF niet gelezen: %v; knip het document op", err)
 	}
 	return fromBlocks(source, list.blocks)
 }
@@ -105,7 +109,7 @@ func pdfText(p pdf.Page) []pdfChunk {
 		out                 []pdfChunk
 	)
 	show := func(raw string) {
-		if font == nil {
+		if font == nil || len(out) >= maxPDFChunks {
 			return
 		}
 		trm := mul(mul(matrix{size * th, 0, 0, size, 0, rse}, tm), ctm)
@@ -221,38 +225,25 @@ type pdfLine struct {
 
 // pdfLines groups the strings of one page into lines, top to bottom, with
 // a space where the gap between two strings is wider than a letter's
-// spacing.
+// spacing. Strings whose baselines differ by less than a third of their
+// size (a superscript, a rounding) share a line.
 func pdfLines(chunks []pdfChunk) []pdfLine {
-	type run struct {
-		y, size float64
-		chunks  []pdfChunk
-	}
-	var runs []*run
-	for _, c := range chunks {
-		if strings.TrimSpace(c.text) == "" && c.text != " " {
-			continue
-		}
-		var found *run
-		for _, r := range runs {
-			if math.Abs(r.y-c.y) <= 0.3*math.Max(1, math.Max(r.size, c.size)) {
-				found = r
-				break
-			}
-		}
-		if found == nil {
-			found = &run{y: c.y}
-			runs = append(runs, found)
-		}
-		found.size = math.Max(found.size, c.size)
-		found.chunks = append(found.chunks, c)
-	}
-	sort.SliceStable(runs, func(i, j int) bool { return runs[i].y > runs[j].y })
+	chunks = slices.DeleteFunc(chunks, func(c pdfChunk) bool { return strings.TrimSpace(c.text) == "" && c.text != " " })
+	sort.SliceStable(chunks, func(i, j int) bool { return chunks[i].y > chunks[j].y })
 	var out []pdfLine
-	for _, r := range runs {
-		sort.SliceStable(r.chunks, func(i, j int) bool { return r.chunks[i].x < r.chunks[j].x })
+	for len(chunks) > 0 {
+		n := 1
+		size := chunks[0].size
+		for n < len(chunks) && chunks[0].y-chunks[n].y <= 0.3*math.Max(1, math.Max(size, chunks[n].size)) {
+			size = math.Max(size, chunks[n].size)
+			n++
+		}
+		line := chunks[:n]
+		chunks = chunks[n:]
+		sort.SliceStable(line, func(i, j int) bool { return line[i].x < line[j].x })
 		var b strings.Builder
 		end := math.Inf(-1)
-		for _, c := range r.chunks {
+		for _, c := range line {
 			if b.Len() > 0 && c.x-end > 0.15*math.Max(1, c.size) {
 				b.WriteByte(' ')
 			}
@@ -260,7 +251,7 @@ func pdfLines(chunks []pdfChunk) []pdfLine {
 			end = c.end
 		}
 		if t := cleanText(b.String()); t != "" {
-			out = append(out, pdfLine{text: t, y: r.y, size: r.size, top: len(out) == 0})
+			out = append(out, pdfLine{text: t, y: line[0].y, size: size, top: len(out) == 0})
 		}
 	}
 	return out

@@ -8,10 +8,11 @@ import (
 )
 
 // Word, OpenDocument and HTML files say what their parts are: a heading, a
-// paragraph, a list item, a table row. Their parsers
-// turn a file into blocks, and fromBlocks turns blocks into a Document the
-// way the text parsers do with lines, except that headings come from the
-// file's structure instead of from guessing by shape.
+// paragraph, a list item, a table row. Their parsers turn a file into
+// blocks (so does the PDF parser, from the typography), and fromBlocks turns
+// blocks into a Document the way the text parsers do with lines, except
+// that headings come from the file's structure instead of from guessing by
+// shape.
 //
 // Blocks are numbered from 1 in reading order; that number is the "line"
 // of a passage or a problem in such a file (the n-th heading, paragraph,
@@ -33,13 +34,13 @@ type block struct {
 	header bool     // a table's header row
 }
 
-// structuredLimits bound what a hostile office file can make a parser do:
+// These limits bound what a hostile office file can make a parser do:
 // a zip bomb, a million empty paragraphs, XML nested until the stack is
 // gone. Real documents stay far below them.
 const (
 	maxBlocks      = 200_000
 	maxXMLDepth    = 256
-	maxTextRunes   = 8 << 20 // text kept from one file
+	maxTextBytes   = 8 << 20 // text kept from one file
 	checkCtxEveryN = 4096    // tokens between looks at the deadline
 )
 
@@ -52,7 +53,7 @@ var (
 type blockList struct {
 	ctx    context.Context
 	blocks []block
-	runes  int
+	size   int // bytes of text in blocks
 	ticks  int
 }
 
@@ -68,11 +69,11 @@ func (b *blockList) add(bl block) error {
 	if len(b.blocks) >= maxBlocks {
 		return errTooManyParts
 	}
-	b.runes += len(bl.text)
+	b.size += len(bl.text)
 	for _, c := range bl.cells {
-		b.runes += len(c)
+		b.size += len(c)
 	}
-	if b.runes > maxTextRunes {
+	if b.size > maxTextBytes {
 		return errTooManyParts
 	}
 	b.blocks = append(b.blocks, bl)
