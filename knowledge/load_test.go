@@ -125,7 +125,7 @@ func TestLoadBrokenFolder(t *testing.T) {
 		"empty.txt":  {0, true, "leeg bestand"},
 		"image.txt":  {0, true, "binair bestand"},
 		"latin1.txt": {3, false, "geen geldige UTF-8"},
-		"notes.docx": {0, true, "kapot of onvolledig bestand"},
+		"notes.docx": {0, true, "kapot of onvolledig"},
 		"open.md":    {1, false, "front matter niet afgesloten"},
 		"self.txt":   {0, true, "onleesbaar"},
 	}

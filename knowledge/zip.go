@@ -134,7 +134,7 @@ func officeProblem(source, kind string, err error) []Problem {
 	var what string
 	switch {
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF):
-		what = "kapot of onvolledig bestand (geen geldig zip-archief); open het in Word of LibreOffice en bewaar het opnieuw"
+		what = "kapot of onvolledig (geen geldig zip-archief); open het in Word of LibreOffice en bewaar het opnieuw"
 	case errors.Is(err, errPartTooLarge), errors.Is(err, errTooDeep), errors.Is(err, errTooManyParts):
 		what = fmt.Sprintf("niet gelezen: %v; bewaar het document opnieuw of knip het op", err)
 	default:
