@@ -22,12 +22,12 @@ var (
 	sampleErr  error
 )
 
-// sampleIndex is the customer's sample town (index/testdata/sample), whose
+// sampleIndex is the customer's sample town (knowledge/testdata/sample), whose
 // people have e-mail addresses and whose questions the index answers well.
 func sampleIndex(t *testing.T) *index.Index {
 	t.Helper()
 	sampleOnce.Do(func() {
-		docs, problems := knowledge.LoadDirSince("../index/testdata/sample/corpus", nil)
+		docs, problems := knowledge.Load(context.Background(), "../knowledge/testdata/sample/corpus", knowledge.Options{})
 		if len(problems) > 0 {
 			sampleErr = problems[0]
 			return

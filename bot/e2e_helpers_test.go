@@ -23,7 +23,7 @@ import (
 // one `wieiswie serve` answers from without KNOWLEDGE_DIR.
 func realIndex(t *testing.T) *index.Index {
 	t.Helper()
-	docs, problems := knowledge.Load(knowledge.Default())
+	docs, problems := knowledge.Load(context.Background(), ".", knowledge.Options{FS: knowledge.Default()})
 	if len(docs) == 0 {
 		t.Fatalf("no seed documents (problems: %v)", problems)
 	}

@@ -13,7 +13,7 @@ import (
 
 func buildDir(t testing.TB, dir string) *Index {
 	t.Helper()
-	docs, problems := knowledge.LoadDir(dir)
+	docs, problems := knowledge.Load(context.Background(), dir, knowledge.Options{})
 	for _, p := range problems {
 		t.Fatalf("fixture problem: %s", p)
 	}

@@ -94,7 +94,7 @@ func loadBenchCorpus(b *testing.B, n int) benchCorpus {
 // startOurs is our start-up: load and parse the folder, build the index.
 func startOurs(c benchCorpus) (ix *Index, load, build time.Duration, err error) {
 	t0 := time.Now()
-	docs, problems := knowledge.LoadDir(c.knowledge)
+	docs, problems := knowledge.Load(context.Background(), c.knowledge, knowledge.Options{})
 	load = time.Since(t0)
 	if len(docs) != c.n {
 		return nil, 0, 0, fmt.Errorf("loaded %d of %d documents (%d problems)", len(docs), c.n, len(problems))
@@ -147,7 +147,7 @@ func BenchmarkStartPersisted(b *testing.B) {
 				t0 := time.Now()
 				prev, _ := SavedDocuments(path)
 				t1 := time.Now()
-				docs, _ := knowledge.LoadDirSince(c.knowledge, prev)
+				docs, _ := knowledge.Load(context.Background(), c.knowledge, knowledge.Options{Previous: prev})
 				t2 := time.Now()
 				ix, err := Build(context.Background(), docs, Options{Path: path})
 				saved, load, build = saved+t1.Sub(t0), load+t2.Sub(t1), build+time.Since(t2)
@@ -222,7 +222,7 @@ func BenchmarkVocabulary(b *testing.B) {
 	for _, n := range benchSizes(b) {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
 			c := loadBenchCorpus(b, n)
-			docs, _ := knowledge.LoadDir(c.knowledge)
+			docs, _ := knowledge.Load(context.Background(), c.knowledge, knowledge.Options{})
 			bySource := make(map[string]*knowledge.Document, len(docs))
 			for i := range docs {
 				bySource[docs[i].Source] = &docs[i]

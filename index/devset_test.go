@@ -21,7 +21,7 @@ func devsetFolds(t *testing.T) FoldReport {
 		t.Skipf("no development set at %s: %v", devsetDir, err)
 	}
 	load := func(dir string, files ...string) EvalSet {
-		docs, _ := knowledge.LoadDir(filepath.Join(dir, "corpus"))
+		docs, _ := knowledge.Load(context.Background(), filepath.Join(dir, "corpus"), knowledge.Options{})
 		ix, err := Build(context.Background(), docs, Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -44,7 +44,7 @@ func devsetFolds(t *testing.T) FoldReport {
 	}
 	rep, err := EvaluateFolds(context.Background(),
 		load(devsetDir, "questions.jsonl", "messages.jsonl"),
-		load("testdata/sample", "questions.jsonl"))
+		load("../knowledge/testdata/sample", "questions.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 // An index on disk answers like one in memory, is rebuilt in place on the
 // next start, and never overwrites a folder that is not an index.
 func TestBuildOnDisk(t *testing.T) {
-	docs, _ := knowledge.Load(knowledge.Default())
+	docs, _ := knowledge.Load(context.Background(), ".", knowledge.Options{FS: knowledge.Default()})
 	path := filepath.Join(t.TempDir(), "index")
 	for round := 0; round < 2; round++ {
 		ix, err := Build(context.Background(), docs, Options{Path: path})
@@ -47,7 +47,7 @@ func TestBadEquivalenceLineKeepsSearchWorking(t *testing.T) {
 	if len(problems) != 2 {
 		t.Errorf("problems %v, want 2 (the empty terms and the single term)", problems)
 	}
-	docs, _ := knowledge.Load(knowledge.Default())
+	docs, _ := knowledge.Load(context.Background(), ".", knowledge.Options{FS: knowledge.Default()})
 	ix, err := Build(context.Background(), docs, Options{Roles: roles})
 	if err != nil {
 		t.Fatal(err)

@@ -257,7 +257,7 @@ func TestInvariance(t *testing.T) {
 	}
 	start := time.Now()
 	corpus := filepath.Join(devsetDir, "corpus")
-	docs, _ := knowledge.LoadDir(corpus)
+	docs, _ := knowledge.Load(context.Background(), corpus, knowledge.Options{})
 	ctx := context.Background()
 	ix, err := Build(ctx, docs, Options{})
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 
 func loadTwee(t *testing.T) []knowledge.Document {
 	t.Helper()
-	docs, problems := knowledge.LoadDir("testdata/twee")
+	docs, problems := knowledge.Load(context.Background(), "testdata/twee", knowledge.Options{})
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}

@@ -47,7 +47,7 @@ func TestCompoundWeighsAsAWhole(t *testing.T) {
 		fsys[fmt.Sprintf("dorp/dienst-%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("# Dienst %d\n\nDeze dienst helpt inwoners.\n", i))}
 	}
 	fsys["dorp/personeel.md"] = &fstest.MapFile{Data: []byte("# Personeel\n\nDe personeelsdienst keurt dienstvrijstellingen goed.\n")}
-	docs, problems := knowledge.Load(fsys)
+	docs, problems := knowledge.Load(context.Background(), ".", knowledge.Options{FS: fsys})
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -115,7 +115,7 @@ func TestUnderstandWords(t *testing.T) {
 	})
 	t.Run("a long Dutch word is no mistyped name", func(t *testing.T) {
 		fsys := fstest.MapFS{"dorp/greet.md": &fstest.MapFile{Data: []byte("---\ntype: person\nname: Greet Verlinden\nfunctions:\n  - body: Gemeente Dorp\n    function: Schepen\n---\n\n- Greet is schepen van burgerzaken.\n")}}
-		docs, _ := knowledge.Load(fsys)
+		docs, _ := knowledge.Load(context.Background(), ".", knowledge.Options{FS: fsys})
 		ix, err := Build(ctx, docs, Options{})
 		if err != nil {
 			t.Fatal(err)

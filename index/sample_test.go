@@ -14,8 +14,8 @@ import (
 // development set; three of four must be right (see devset_test.go for the
 // measure that counts).
 func TestSampleAccuracy(t *testing.T) {
-	const dir = "testdata/sample/corpus"
-	docs, problems := knowledge.LoadDir(dir)
+	const dir = "../knowledge/testdata/sample/corpus"
+	docs, problems := knowledge.Load(context.Background(), dir, knowledge.Options{})
 	for _, p := range problems {
 		t.Errorf("problem in sample: %s", p)
 	}
@@ -24,12 +24,12 @@ func TestSampleAccuracy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	f, err := os.Open("testdata/sample/questions.jsonl")
+	f, err := os.Open("../knowledge/testdata/sample/questions.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	qs, err := ReadEvalQuestions(f, "testdata/sample", dir)
+	qs, err := ReadEvalQuestions(f, "../knowledge/testdata/sample", dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 // The embedded default (the customer's two real documents) answers the
 // questions of the foundation issue.
 func TestAskSeeds(t *testing.T) {
-	docs, problems := knowledge.Load(knowledge.Default())
+	docs, problems := knowledge.Load(context.Background(), ".", knowledge.Options{FS: knowledge.Default()})
 	if len(problems) > 0 {
 		t.Fatalf("problems in the seeds: %v", problems)
 	}

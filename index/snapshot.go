@@ -21,7 +21,7 @@ import (
 )
 
 // The documents an index on disk was built from are kept beside it, parsed,
-// so the next start reads only the files that changed (knowledge.LoadSince):
+// so the next start reads only the files that changed (knowledge.Load with Options.Previous):
 // at 100,000 documents that is the difference between seconds and a second.
 // The snapshot is a cache: a missing, stale or foreign one costs time, never
 // a wrong answer, because every document in it is checked against its file.
@@ -46,7 +46,7 @@ type snapshotHeader struct {
 }
 
 // SavedDocuments returns the documents the index at dir was last saved
-// with, by Source, for knowledge.LoadDirSince. It returns an error when
+// with, by Source, for knowledge.Options.Previous. It returns an error when
 // there are none this program can use; start from nothing then.
 func SavedDocuments(dir string) (map[string]knowledge.Document, error) {
 	data, err := os.ReadFile(filepath.Join(dir, snapshotName))

@@ -39,7 +39,7 @@ func copyTwee(t *testing.T) string {
 func TestSavedDocuments(t *testing.T) {
 	knowledgeDir := copyTwee(t)
 	path := filepath.Join(t.TempDir(), "index")
-	docs, problems := knowledge.LoadDir(knowledgeDir)
+	docs, problems := knowledge.Load(context.Background(), knowledgeDir, knowledge.Options{})
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
@@ -81,7 +81,7 @@ func TestSavedDocuments(t *testing.T) {
 		d.Title += " (saved)" // marks what was not read again
 		saved[src] = d
 	}
-	docs, problems = knowledge.LoadDirSince(knowledgeDir, saved)
+	docs, problems = knowledge.Load(context.Background(), knowledgeDir, knowledge.Options{Previous: saved})
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}

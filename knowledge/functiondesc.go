@@ -48,7 +48,7 @@ func parseFunctionDescription(source string, lines []string) (Document, []Proble
 	doc.Role, _ = roleInTitle(lines[first])
 	if doc.Role == "" {
 		problems = append(problems, Problem{File: source, Line: first + 1,
-			Message: `function description does not name the function: want "Functiebeschrijving <function>"`})
+			Message: `functiebeschrijving noemt de functie niet: schrijf "Functiebeschrijving <functie>"`})
 	}
 	var list passageList
 	list.addProse(paragraphs(lines, first+1))

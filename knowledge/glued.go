@@ -54,7 +54,9 @@ var columnGap = regexp.MustCompile(`\t|[\t\p{Zs}]{2,}`)
 //     longer body wins: "AGB SportVoorzitter" is "AGB Sport" + "Voorzitter".
 //
 // When none applies it returns false and the whole row, cleaned, as the
-// function with an empty body.
+// function with an empty body. It returns false too, with its split, when
+// step 3 had more than one place to choose from ("EcoWerfBestuurder"): the
+// caller says what it assumed.
 func SplitGluedRow(row string) (Function, bool) {
 	row = strings.TrimFunc(row, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) })
 	clean := cleanText(row)
@@ -68,8 +70,8 @@ func SplitGluedRow(row string) (Function, bool) {
 	if f, ok := splitKnownBody(clean, false); ok {
 		return f, true
 	}
-	if i := capitalSplit(clean); i > 0 {
-		return Function{Body: strings.TrimSpace(clean[:i]), Title: strings.TrimSpace(clean[i:])}, true
+	if i, guessed := capitalSplit(clean); i > 0 {
+		return Function{Body: strings.TrimSpace(clean[:i]), Title: strings.TrimSpace(clean[i:])}, !guessed
 	}
 	if f, ok := splitKnownBody(clean, true); ok {
 		return f, true
@@ -106,23 +108,28 @@ func splitKnownBody(clean string, spaced bool) (Function, bool) {
 }
 
 // capitalSplit returns the byte index where the function starts by the
-// capitals heuristic, or -1. Both parts must be at least two characters long
-// so that names such as "iPhone" or a lone initial do not split. s is
+// capitals heuristic, or -1, and whether that place was a guess among
+// several. Both parts must be at least two characters long so that names
+// such as "iPhone" or a lone initial do not split. A body can have capitals
+// inside ("EcoWerf", "SOLvA") where a function written with a capital
+// ("Bestuurder") has none, so the split goes to the last such place within
+// the glued word: "EcoWerfBestuurder" is "EcoWerf" + "Bestuurder". s is
 // cleaned text, hence valid UTF-8, so rune lengths add up to byte offsets.
-func capitalSplit(s string) int {
+func capitalSplit(s string) (at int, guessed bool) {
 	runes := []rune(s)
-	offset := 0 // byte offset of runes[i]
+	at, offset, found := -1, 0, 0 // offset: byte offset of runes[i]
 	for i, r := range runes {
+		if found > 0 && unicode.IsSpace(r) {
+			break // the glued word ends
+		}
 		if i >= 2 && i+2 <= len(runes) && unicode.IsUpper(r) {
 			prev := runes[i-1]
-			switch {
-			case unicode.IsLower(prev):
-				return offset
-			case unicode.IsUpper(prev) && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
-				return offset
+			if unicode.IsLower(prev) || unicode.IsUpper(prev) && i+1 < len(runes) && unicode.IsLower(runes[i+1]) {
+				at = offset
+				found++
 			}
 		}
 		offset += utf8.RuneLen(r)
 	}
-	return -1
+	return at, found > 1
 }

@@ -37,6 +37,11 @@ func TestSplitGluedRow(t *testing.T) {
 		{"Gemeenteraad Voorzitter", "Gemeenteraad", "Voorzitter", true},
 		{"Gemeenteraad - Voorzitter", "Gemeenteraad", "Voorzitter", true},
 		{"  SchepencollegeSchepen  ", "Schepencollege", "Schepen", true},
+		// Bodies with capitals inside: split at the last capital of the
+		// glued word, and reported as a guess.
+		{"EcoWerfBestuurder", "EcoWerf", "Bestuurder", false},
+		{"SOLvAAfgevaardigde", "SOLvA", "Afgevaardigde", false},
+		{"EcoWerfBestuurder van de raad", "EcoWerf", "Bestuurder van de raad", false},
 		// No split point.
 		{"Algemeen directeur", "", "Algemeen directeur", false},
 		{"Gemeenteraadslid", "", "Gemeenteraadslid", false},

@@ -201,7 +201,7 @@ func TestLinkRules(t *testing.T) {
 // read from its files: cards, a service page, an organogram, a "bij wie
 // kan ik terecht" list and six function descriptions.
 func TestLinkTown(t *testing.T) {
-	docs, problems := LoadDir("testdata/documenten")
+	docs, problems := Load(t.Context(), "testdata/documenten", Options{})
 	if len(problems) > 0 {
 		t.Fatalf("problems: %v", problems)
 	}

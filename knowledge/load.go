@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,52 +18,69 @@ import (
 	"unicode"
 )
 
-// MaxFileSize is the largest file Load reads. Real documents are a few KiB;
-// anything this big is a mistake (an export, a log) and would only slow the
-// index down.
+// MaxFileSize is the largest text, Markdown or HTML file Load reads. Real
+// documents are a few KiB; anything this big is a mistake (an export, a
+// log) and would only slow the index down. Word, OpenDocument and PDF files
+// carry images and may be larger (maxOfficeBytes).
 const MaxFileSize = 4 << 20
 
-// LoadDir loads the knowledge folder dir; see Load.
-func LoadDir(dir string) ([]Document, []Problem) { return LoadDirSince(dir, nil) }
-
-// LoadDirSince loads the knowledge folder dir; see LoadSince.
-func LoadDirSince(dir string, previous map[string]Document) ([]Document, []Problem) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return nil, []Problem{{File: dir, Message: fmt.Sprintf("cannot open knowledge folder: %v", err), Skipped: true}}
-	}
-	if !info.IsDir() {
-		return nil, []Problem{{File: dir, Message: "knowledge folder is not a folder", Skipped: true}}
-	}
-	return LoadSince(os.DirFS(dir), previous)
+// Options says what Load may take from an earlier load.
+type Options struct {
+	// FS, when set, is read instead of the operating system's files, and
+	// dir is a slash path in it ("." for all of it): the embedded default
+	// documents, or a test's fstest.MapFS.
+	FS fs.FS
+	// Previous holds the documents of an earlier load by Source. A file
+	// that still has the size and modification time it had when its
+	// document was parsed (see Stamp) is taken from here instead of being
+	// read: at 100,000 files, looking at each file is a tenth of reading
+	// and parsing it.
+	Previous map[string]Document
+	// Changed, when not nil, lists the files or folders (slash paths from
+	// dir) that may have changed since Previous, as a file watcher knows
+	// them: only those are looked at and every other document of Previous
+	// is taken as it is. A path that is gone removes its documents.
+	Changed []string
 }
 
-// Load reads every .txt, .md and .markdown file under fsys, recursively,
-// and links function descriptions to the people who hold the function (see
-// Link). Hidden files and folders (".git") and other files are skipped
-// silently; a file that cannot be read, is too large, empty or binary is
-// reported and skipped, and loading goes on. Documents come sorted by
-// Source, which is the slash path relative to the root of fsys.
-func Load(fsys fs.FS) ([]Document, []Problem) { return LoadSince(fsys, nil) }
-
-// LoadSince is Load that takes the document of a file from previous (by
-// Source) instead of reading the file, when the file still has the size and
-// modification time it had when that document was parsed (see Stamp). At
-// 100,000 files, looking at each file is a tenth of reading and parsing it.
-func LoadSince(fsys fs.FS, previous map[string]Document) ([]Document, []Problem) {
+// Load reads the knowledge folder dir, recursively: every file of a format
+// in formats (text, Markdown, Word, OpenDocument, PDF, web page), and links
+// function descriptions to the people who hold the function (see Link).
+// Hidden files and folders (".git") are passed over. Every other file, and
+// every file that cannot be read, is too large, empty, broken or a scan
+// without text, is reported by name, and loading goes on. Documents come
+// sorted by Source, the slash path relative to dir.
+func Load(ctx context.Context, dir string, opts Options) ([]Document, []Problem) {
+	fsys := opts.FS
+	if fsys == nil {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, []Problem{{File: dir, Message: fmt.Sprintf("kennismap niet te openen: %v", err), Skipped: true}}
+		}
+		if !info.IsDir() {
+			return nil, []Problem{{File: dir, Message: "kennismap is geen map", Skipped: true}}
+		}
+		fsys = os.DirFS(dir)
+	} else if dir != "" && dir != "." {
+		sub, err := fs.Sub(fsys, dir)
+		if err != nil {
+			return nil, []Problem{{File: dir, Message: fmt.Sprintf("kennismap niet te openen: %v", err), Skipped: true}}
+		}
+		fsys = sub
+	}
+	if opts.Changed != nil {
+		return loadChanged(ctx, fsys, opts.Previous, opts.Changed)
+	}
 	files, problems, err := walk(fsys, ".")
 	if err != nil {
-		problems = append(problems, Problem{File: ".", Message: fmt.Sprintf("cannot read knowledge folder: %v", err), Skipped: true})
+		problems = append(problems, Problem{File: ".", Message: fmt.Sprintf("kennismap onleesbaar: %v", err), Skipped: true})
 	}
-	docs, more := loadFiles(fsys, files, previous)
-	return finish(docs, append(problems, more...), previous)
+	docs, more := loadFiles(ctx, fsys, files, opts.Previous)
+	return finish(docs, append(problems, more...), opts.Previous)
 }
 
-// LoadChanged is LoadSince for a caller that knows which files or folders
-// may have changed (a file watcher): only those paths (slash paths from the
-// root of fsys) are looked at, and every other document of previous is
-// taken as it is. A path that is gone removes its documents.
-func LoadChanged(fsys fs.FS, previous map[string]Document, changed []string) ([]Document, []Problem) {
+// loadChanged is Load for a caller that knows which paths may have changed.
+func loadChanged(ctx context.Context, fsys fs.FS, previous map[string]Document, changed []string) ([]Document, []Problem) {
 	var files []file
 	var problems []Problem
 	seen := map[string]bool{}  // files found
@@ -70,7 +88,7 @@ func LoadChanged(fsys fs.FS, previous map[string]Document, changed []string) ([]
 	for _, c := range changed {
 		c = path.Clean(c)
 		if c == "." || !fs.ValidPath(c) {
-			return LoadSince(fsys, previous)
+			return Load(ctx, ".", Options{FS: fsys, Previous: previous})
 		}
 		if hidden(c) {
 			continue
@@ -78,12 +96,12 @@ func LoadChanged(fsys fs.FS, previous map[string]Document, changed []string) ([]
 		roots[c] = true
 		if info, err := fs.Lstat(fsys, c); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 			if info, err := fs.Stat(fsys, c); err == nil && info.IsDir() {
-				continue // a link to a folder: not followed, as in LoadSince
+				continue // a link to a folder: not followed, as in Load
 			}
 		}
 		found, more, err := walk(fsys, c)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			more = append(more, Problem{File: c, Message: fmt.Sprintf("cannot read: %v; skipped", err), Skipped: true})
+			more = append(more, Problem{File: c, Message: fmt.Sprintf("onleesbaar: %v; overgeslagen", err), Skipped: true})
 		}
 		problems = append(problems, more...)
 		for _, f := range found {
@@ -93,7 +111,7 @@ func LoadChanged(fsys fs.FS, previous map[string]Document, changed []string) ([]
 			}
 		}
 	}
-	loaded, more := loadFiles(fsys, files, previous)
+	loaded, more := loadFiles(ctx, fsys, files, previous)
 	problems = append(problems, more...)
 	// The documents that stay, in order (sorting strings moves less than
 	// sorting documents), then those read.
@@ -121,15 +139,16 @@ type file struct {
 	d    fs.DirEntry
 }
 
-// walk finds the document files at or under root, skipping hidden files
-// and folders, and reports what it cannot read; err is about root itself.
+// walk finds the files at or under root, skipping hidden files and
+// folders, and reports what it cannot read; err is about root itself.
+// Files of a type Load does not read are found too: loadFile reports them.
 func walk(fsys fs.FS, root string) (files []file, problems []Problem, err error) {
 	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
 				return err // the root itself: nothing to load
 			}
-			problems = append(problems, Problem{File: p, Message: fmt.Sprintf("cannot read: %v; skipped", err), Skipped: true})
+			problems = append(problems, Problem{File: p, Message: fmt.Sprintf("onleesbaar: %v; overgeslagen", err), Skipped: true})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -141,7 +160,7 @@ func walk(fsys fs.FS, root string) (files []file, problems []Problem, err error)
 			}
 			return nil
 		}
-		if d.IsDir() || !isDocumentName(p) {
+		if d.IsDir() {
 			return nil
 		}
 		files = append(files, file{p, d})
@@ -152,7 +171,7 @@ func walk(fsys fs.FS, root string) (files []file, problems []Problem, err error)
 
 // loadFiles reads and parses files on every core: at 100,000 files parsing
 // is most of start-up.
-func loadFiles(fsys fs.FS, files []file, previous map[string]Document) ([]Document, []Problem) {
+func loadFiles(ctx context.Context, fsys fs.FS, files []file, previous map[string]Document) ([]Document, []Problem) {
 	type loaded struct {
 		doc      Document
 		problems []Problem
@@ -167,7 +186,7 @@ func loadFiles(fsys fs.FS, files []file, previous map[string]Document) ([]Docume
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				r := &results[i]
-				r.doc, r.problems, r.ok = loadFile(fsys, files[i].path, files[i].d, previous)
+				r.doc, r.problems, r.ok = loadFile(ctx, fsys, files[i].path, files[i].d, previous)
 			}
 		}()
 	}
@@ -220,14 +239,10 @@ func under(src string, roots map[string]bool) bool {
 	return false
 }
 
-func isDocumentName(name string) bool {
-	return isMarkdownName(name) || strings.EqualFold(path.Ext(name), ".txt")
-}
-
 // loadFile reads and parses one file. A symbolic link to a file is followed;
 // one to a folder is not (fs.WalkDir does not descend into it either), so a
 // link loop cannot make loading hang.
-func loadFile(fsys fs.FS, p string, d fs.DirEntry, previous map[string]Document) (Document, []Problem, bool) {
+func loadFile(ctx context.Context, fsys fs.FS, p string, d fs.DirEntry, previous map[string]Document) (Document, []Problem, bool) {
 	skip := func(format string, args ...any) (Document, []Problem, bool) {
 		return Document{}, []Problem{{File: p, Message: fmt.Sprintf(format, args...), Skipped: true}}, false
 	}
@@ -239,27 +254,31 @@ func loadFile(fsys fs.FS, p string, d fs.DirEntry, previous map[string]Document)
 		info, err = d.Info()
 	}
 	if err != nil {
-		return skip("cannot read: %v; skipped", err)
+		return skip("onleesbaar: %v; overgeslagen", err)
 	}
 	if info.IsDir() {
 		return Document{}, nil, false // a link to a folder: not followed
 	}
 	if !info.Mode().IsRegular() {
-		return skip("not a regular file (%v); skipped", info.Mode().Type())
+		return skip("geen gewoon bestand (%v); overgeslagen", info.Mode().Type())
+	}
+	f, ok := formatOf(p)
+	if !ok {
+		return Document{}, unknownType(p), false
 	}
 	stamp := stampOf(info, time.Now())
 	if prev, ok := previous[p]; ok && prev.Stamp == stamp && stamp != (Stamp{}) {
 		return prev, nil, true
 	}
-	if info.Size() > MaxFileSize {
-		return skip("file is %d bytes, over the limit of %d MiB; skipped", info.Size(), MaxFileSize>>20)
+	if info.Size() > f.maxSize {
+		return Document{}, tooLarge(p, info.Size(), f.maxSize), false
 	}
-	data, err := readLimited(fsys, p, MaxFileSize)
+	data, err := readLimited(fsys, p, f.maxSize)
 	if err != nil {
-		return skip("cannot read: %v; skipped", err)
+		return skip("onleesbaar: %v; overgeslagen", err)
 	}
 
-	doc, problems := Parse(p, data)
+	doc, problems := parse(ctx, p, data)
 	if isSkipped(problems) {
 		return Document{}, problems, false
 	}
@@ -285,7 +304,7 @@ func stampOf(info fs.FileInfo, now time.Time) Stamp {
 	return Stamp{Size: info.Size(), ModTime: mod.UnixNano()}
 }
 
-var errTooLarge = errors.New("file grew larger than the size limit while reading")
+var errTooLarge = errors.New("het bestand werd groter dan de grens terwijl het gelezen werd")
 
 // readLimited reads at most limit bytes; the size from the directory may be
 // stale, and reading without a limit could exhaust memory.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -67,13 +68,13 @@ func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
 		for _, item := range n.Content {
 			if item.Kind != yaml.ScalarNode {
 				// A TypeError lets the decoder go on with the other fields.
-				return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: want a text, not a list or map", item.Line)}}
+				return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: verwacht een tekst, geen lijst of map", item.Line)}}
 			}
 			*l = append(*l, item.Value)
 		}
 		return nil
 	}
-	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: want a text or a list of texts", n.Line)}}
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: verwacht een tekst of een lijst van teksten", n.Line)}}
 }
 
 // documentKinds maps the front matter's type to a Kind; the Dutch words are
@@ -91,22 +92,27 @@ func parseMarkdown(source string, lines []string) (Document, []Problem) {
 	var problems []Problem
 	doc := Document{Kind: KindGeneric}
 	bodyStart := 0
-	if len(lines) > 0 && strings.TrimRight(lines[0], " \t") == "---" {
-		end := closingFence(lines)
+	// Blank lines before the front matter are a slip, not a page of text.
+	if first := firstNonBlank(lines); first > 0 && strings.TrimRight(lines[first], " \t") == "---" {
+		bodyStart = first
+	}
+	if bodyStart < len(lines) && strings.TrimRight(lines[bodyStart], " \t") == "---" {
+		start := bodyStart
+		end := closingFence(lines, start)
 		if end < 0 {
-			problems = append(problems, Problem{File: source, Line: 1,
-				Message: `front matter is not closed (no second "---" line); the whole file is read as text`})
+			problems = append(problems, Problem{File: source, Line: start + 1,
+				Message: `front matter niet afgesloten (geen tweede "---"-regel); het hele bestand is als tekst gelezen`})
 		} else {
 			bodyStart = end + 1
-			fm, root, fmProblems, ok := readFrontMatter(source, strings.Join(lines[1:end], "\n"), end+1)
+			fm, root, fmProblems, ok := readFrontMatter(source, strings.Join(lines[start+1:end], "\n"), start, end+1)
 			problems = append(problems, fmProblems...)
 			if ok {
-				problems = append(problems, applyFrontMatter(&doc, fm, root, source)...)
+				problems = append(problems, applyFrontMatter(&doc, fm, root, source, start)...)
 			}
 		}
 	}
 
-	list, firstHeading, firstLine := markdownBody(lines, bodyStart)
+	list, firstHeading, firstLine := markdownBody(lines, bodyStart, doc.Title)
 	doc.Passages = list.passages()
 	if doc.Title == "" {
 		doc.Title = firstHeading
@@ -125,9 +131,9 @@ func parseMarkdown(source string, lines []string) (Document, []Problem) {
 }
 
 // closingFence returns the index of the line that closes the front matter
-// opened on line 0, or -1.
-func closingFence(lines []string) int {
-	for i := 1; i < len(lines); i++ {
+// opened on lines[open], or -1.
+func closingFence(lines []string, open int) int {
+	for i := open + 1; i < len(lines); i++ {
 		if l := strings.TrimRight(lines[i], " \t"); l == "---" || l == "..." {
 			return i
 		}
@@ -135,10 +141,11 @@ func closingFence(lines []string) int {
 	return -1
 }
 
-// readFrontMatter decodes the YAML text of lines 2 … closeLine-1. ok is false
+// readFrontMatter decodes the YAML text of the lines after the opening fence
+// on lines[open] up to closeLine-1 (1-based). ok is false
 // when the YAML cannot be read at all; fields of the wrong shape and unknown
 // fields are reported and the rest is kept.
-func readFrontMatter(source, text string, closeLine int) (fm frontMatter, root *yaml.Node, problems []Problem, ok bool) {
+func readFrontMatter(source, text string, open, closeLine int) (fm frontMatter, root *yaml.Node, problems []Problem, ok bool) {
 	root = &yaml.Node{}
 	err := decodeYAML(text, &fm, root)
 	if err == nil {
@@ -147,12 +154,12 @@ func readFrontMatter(source, text string, closeLine int) (fm frontMatter, root *
 	var typeErr *yaml.TypeError
 	if errors.As(err, &typeErr) {
 		for _, msg := range typeErr.Errors {
-			problems = append(problems, yamlProblem(source, msg, closeLine))
+			problems = append(problems, yamlProblem(source, msg, open, closeLine))
 		}
 		return fm, root, problems, true
 	}
-	p := yamlProblem(source, err.Error(), closeLine)
-	p.Message += "; front matter ignored"
+	p := yamlProblem(source, err.Error(), open, closeLine)
+	p.Message += "; front matter genegeerd"
 	return frontMatter{}, nil, []Problem{p}, false
 }
 
@@ -184,23 +191,23 @@ var (
 
 // yamlProblem turns one yaml.v3 message ("yaml: line 3: …", relative to the
 // front matter) into a Problem on the line of the file; the front matter
-// starts on line 2, after the opening "---".
-func yamlProblem(source, msg string, closeLine int) Problem {
-	line := 2 // yaml.v3 leaves out the line when it is the first one
+// starts on the line after the opening "---" on lines[open].
+func yamlProblem(source, msg string, open, closeLine int) Problem {
+	line := 1 // yaml.v3 leaves out the line when it is the first one
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		msg = m[2]
 		if yamlCountsFromZero(msg) {
 			n++
 		}
-		line = n + 1
+		line = n
 	}
-	line = min(max(line, 1), closeLine) // yaml may point just past the end
+	line = min(max(line+open+1, 1), closeLine) // yaml may point just past the end
 	// yaml.v3 quotes the offending value cut at a byte count, which can
 	// split a character; a Problem must stay valid text.
 	msg = strings.ToValidUTF8(strings.TrimPrefix(msg, "yaml: "), "\uFFFD")
 	if m := yamlUnknownField.FindStringSubmatch(msg); m != nil {
-		msg = fmt.Sprintf("unknown field %q ignored (known: title, type, name, functions, phone, email, address, website, aliases, organisation, role)", m[1])
+		msg = fmt.Sprintf("onbekend veld %q genegeerd (gekend: title, type, name, functions, phone, email, address, website, aliases, organisation, role)", m[1])
 	}
 	return Problem{File: source, Line: line, Message: "front matter: " + msg}
 }
@@ -217,32 +224,33 @@ func yamlCountsFromZero(msg string) bool {
 	return false
 }
 
-// keyLine returns the file line of a top-level front-matter key, or 1.
-func keyLine(root *yaml.Node, key string) int {
+// keyLine returns the file line of a top-level front-matter key, or the
+// line of the opening fence, lines[open].
+func keyLine(root *yaml.Node, key string, open int) int {
 	if root == nil || root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
-		return 1
+		return open + 1
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
-		return 1
+		return open + 1
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			return m.Content[i].Line + 1 // the front matter starts on line 2
+			return m.Content[i].Line + open + 1
 		}
 	}
-	return 1
+	return open + 1
 }
 
 // applyFrontMatter copies the front matter into doc.
-func applyFrontMatter(doc *Document, fm frontMatter, root *yaml.Node, source string) []Problem {
+func applyFrontMatter(doc *Document, fm frontMatter, root *yaml.Node, source string, open int) []Problem {
 	var problems []Problem
 	if t := strings.ToLower(cleanText(fm.Type)); t != "" {
 		if k, ok := documentKinds[t]; ok {
 			doc.Kind = k
 		} else {
-			problems = append(problems, Problem{File: source, Line: keyLine(root, "type"),
-				Message: fmt.Sprintf("front matter: unknown type %q (want person, function or service); read as a generic document", fm.Type)})
+			problems = append(problems, Problem{File: source, Line: keyLine(root, "type", open),
+				Message: fmt.Sprintf("front matter: onbekend type %q (verwacht person, function of service); gelezen als gewoon document", fm.Type)})
 		}
 	}
 	doc.Name = cleanText(fm.Name)
@@ -257,8 +265,8 @@ func applyFrontMatter(doc *Document, fm frontMatter, root *yaml.Node, source str
 	for _, f := range fm.Functions {
 		body, title := cleanText(f.Body), cleanText(f.Function)
 		if title == "" {
-			problems = append(problems, Problem{File: source, Line: keyLine(root, "functions"),
-				Message: "front matter: an entry of functions has no function; skipped"})
+			problems = append(problems, Problem{File: source, Line: keyLine(root, "functions", open),
+				Message: "front matter: een item van functions heeft geen function; overgeslagen"})
 			continue
 		}
 		doc.Functions = append(doc.Functions, Function{Body: body, Title: title})
@@ -269,9 +277,17 @@ func applyFrontMatter(doc *Document, fm frontMatter, root *yaml.Node, source str
 		Address: strings.Join(cleanList(fm.Address), ", "),
 		Website: cleanText(fm.Website),
 	}
-	doc.Aliases = cleanList(fm.Aliases)
-	if doc.Kind == KindFunction {
-		doc.Role = cleanText(fm.Role)
+	// "aliases: a, b" is two aliases, as its writer meant.
+	for _, a := range fm.Aliases {
+		doc.Aliases = append(doc.Aliases, cleanList(strings.Split(a, ","))...)
+	}
+	role := cleanText(fm.Role)
+	switch {
+	case doc.Kind == KindFunction:
+		doc.Role = role
+	case role != "" && !slices.ContainsFunc(doc.Functions, func(f Function) bool { return strings.EqualFold(f.Title, role) }):
+		// The role of a person or service is a function they hold.
+		doc.Functions = append(doc.Functions, Function{Title: role})
 	}
 	return problems
 }
@@ -314,13 +330,16 @@ func inline(s string) string {
 // and every list item is one, under the last "#" heading. It also returns the
 // first heading and the first line of text, for a title when the front
 // matter gives none.
-func markdownBody(lines []string, from int) (list *passageList, firstHeading, firstLine string) {
-	list = &passageList{}
+func markdownBody(lines []string, from int, title string) (list *passageList, firstHeading, firstLine string) {
+	list = &passageList{titleHeading: title}
 	paraLines := 0  // lines in the paragraph being built; 0 in a list item
 	inItem := false // the passage being built is a list item
 	headingSeen := false
-	setHeading := func(h string) {
-		list.setHeading(h)
+	setHeading := func(h string, line int) {
+		if !headingSeen && title == "" {
+			list.titleHeading = cleanText(h) // the first heading is the title
+		}
+		list.headingAt(h, line)
 		if !headingSeen {
 			firstHeading, headingSeen = list.heading, true
 		}
@@ -336,11 +355,11 @@ func markdownBody(lines []string, from int) (list *passageList, firstHeading, fi
 			paraLines, inItem = 0, false
 			continue
 		case mdHeading.MatchString(raw):
-			setHeading(inline(mdHeading.FindStringSubmatch(raw)[1]))
+			setHeading(inline(mdHeading.FindStringSubmatch(raw)[1]), n)
 			continue
 		case mdSetext.MatchString(raw) && paraLines == 1:
 			// "Title" underlined with === or --- is a heading.
-			setHeading(list.takePending())
+			setHeading(list.takePending(), n-1)
 			continue
 		case mdRule.MatchString(raw) || mdTableSep.MatchString(raw) && strings.Contains(raw, "|"):
 			list.flush()
@@ -384,6 +403,6 @@ func markdownBody(lines []string, from int) (list *passageList, firstHeading, fi
 			firstLine = cleanText(strings.Trim(text, "| "))
 		}
 	}
-	list.flush()
+	list.passages()
 	return list, firstHeading, firstLine
 }

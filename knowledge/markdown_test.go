@@ -65,7 +65,7 @@ func TestMarkdownSamples(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			doc, problems := parseFile(t, "testdata/corpus/kastelbroek/"+tt.file, "kastelbroek/"+tt.file)
+			doc, problems := parseFile(t, "testdata/sample/corpus/kastelbroek/"+tt.file, "kastelbroek/"+tt.file)
 			if len(problems) > 0 {
 				t.Errorf("problems: %v", problems)
 			}
@@ -115,20 +115,20 @@ func TestMarkdownFrontMatter(t *testing.T) {
 			name:     "unknown type",
 			text:     "---\ntitle: X\ntype: vergadering\n---\ntekst",
 			want:     Document{Kind: KindGeneric, Title: "X"},
-			problems: []string{`3:unknown type "vergadering"`},
+			problems: []string{`3:onbekend type "vergadering"`},
 		},
 		{
 			name: "fields of the wrong shape are reported, the rest is kept",
 			text: "---\ntype: person\nname: Jan\ntitle: {a: 1}\nemial: x@y.be\nphone: [[1]]\nfunctions:\n  - body: Raad\n  - body: Raad\n    function: Lid\n---\n",
 			want: Document{Kind: KindPerson, Title: "Jan", Name: "Jan", Functions: []Function{{Body: "Raad", Title: "Lid"}}},
-			problems: []string{"4:cannot unmarshal !!map into string", `5:unknown field "emial"`, "6:want a text",
-				"7:an entry of functions has no function"},
+			problems: []string{"4:cannot unmarshal !!map into string", `5:onbekend veld "emial"`, "6:verwacht een tekst",
+				"7:een item van functions heeft geen function"},
 		},
 		{
 			name:     "bad YAML line: the body is still loaded",
 			text:     "---\ntitle: Dienst\ntype: service\nname: [Jan\nphone: 1\n---\n# Kop\ntekst",
 			want:     Document{Kind: KindGeneric, Title: "Kop"},
-			problems: []string{"4:front matter: did not find expected ',' or ']'; front matter ignored"},
+			problems: []string{"4:front matter: did not find expected ',' or ']'; front matter genegeerd"},
 		},
 		{
 			name:     "bad indentation",
@@ -146,7 +146,7 @@ func TestMarkdownFrontMatter(t *testing.T) {
 			name:     "unterminated front matter",
 			text:     "---\ntitle: Dienst\ntype: service\n\n# Kop\ntekst",
 			want:     Document{Kind: KindGeneric, Title: "Kop"},
-			problems: []string{"1:front matter is not closed"},
+			problems: []string{"1:front matter niet afgesloten"},
 		},
 		{
 			name: "empty front matter and CRLF",

@@ -2,24 +2,55 @@ package knowledge
 
 import (
 	"bytes"
+	"context"
 	"path"
+	"regexp"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
 // Parse reads one document. source is the file's slash path: it becomes
-// Document.Source and its extension picks the format (.md and .markdown are
-// Markdown; anything else is text, recognised by its content as a function
-// description, a person card or generic text).
+// Document.Source and its extension picks the format (see formats): text
+// (.txt, .text) is recognised by its content as a function description, a
+// person card or generic text; Markdown (.md, .markdown) has front matter;
+// Word (.docx), OpenDocument (.odt), PDF and web pages (.html, .htm) have
+// structure of their own (see fromBlocks).
 //
 // What is wrong with the file comes back as Problems with the line to fix.
-// When a Problem has Skipped set (empty or binary file) the Document must
-// not be used. Parse never panics, whatever data holds.
+// When a Problem has Skipped set (empty, binary, broken or of a type not
+// read) the Document must not be used. Parse never panics, whatever data
+// holds, and gives up on a file after ParseTimeout. The size limits are
+// Load's: Parse reads what it is given.
 func Parse(source string, data []byte) (Document, []Problem) {
-	text, problems := decodeText(source, data)
+	return parse(context.Background(), source, data)
+}
+
+func parse(ctx context.Context, source string, data []byte) (Document, []Problem) {
+	f, ok := formatOf(source)
+	if !ok {
+		f = formats[".txt"] // Load reports files of other types; Parse reads them as text
+	}
+	doc, problems := parseWithin(ctx, f, source, data)
 	if isSkipped(problems) {
 		return Document{Source: source}, problems
+	}
+	doc.Source = source
+	if doc.Title == "" {
+		doc.Title = titleFromSource(source)
+	}
+	return doc, problems
+}
+
+func tooLarge(source string, size, limit int64) []Problem {
+	return unreadable(source, "bestand van %d bytes, groter dan de grens van %d MiB; overgeslagen", size, limit>>20)
+}
+
+// parseText reads a text or Markdown file.
+func parseText(_ context.Context, source string, data []byte) (Document, []Problem) {
+	text, problems := decodeText(source, data)
+	if isSkipped(problems) {
+		return Document{}, problems
 	}
 	lines := strings.Split(text, "\n")
 
@@ -28,6 +59,11 @@ func Parse(source string, data []byte) (Document, []Problem) {
 	switch {
 	case isMarkdownName(source):
 		doc, more = parseMarkdown(source, lines)
+	case hasFrontMatter(lines):
+		// Front matter in a .txt: its writer meant Markdown.
+		doc, more = parseMarkdown(source, lines)
+		more = append(more, Problem{File: source, Line: firstNonBlank(lines) + 1,
+			Message: "front matter in een .txt-bestand: gelezen als Markdown; geef het bestand de extensie .md"})
 	case isFunctionDescription(lines):
 		doc, more = parseFunctionDescription(source, lines)
 	case isPersonCard(lines):
@@ -35,12 +71,21 @@ func Parse(source string, data []byte) (Document, []Problem) {
 	default:
 		doc = parseGeneric(source, lines)
 	}
-	doc.Source = source
-	if doc.Title == "" {
-		doc.Title = titleFromSource(source)
-	}
 	return doc, append(problems, more...)
 }
+
+// hasFrontMatter reports whether lines open with a "---" line that a
+// later "---" closes, with "key: value" lines between them.
+func hasFrontMatter(lines []string) bool {
+	first := firstNonBlank(lines)
+	if first < 0 || strings.TrimRight(lines[first], " \t") != "---" {
+		return false
+	}
+	end := closingFence(lines, first)
+	return end > first+1 && yamlKey.MatchString(lines[first+1])
+}
+
+var yamlKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*:( |$)`)
 
 func isMarkdownName(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
@@ -74,10 +119,10 @@ func decodeText(source string, data []byte) (string, []Problem) {
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return skip("empty file; skipped")
+		return skip("leeg bestand; overgeslagen")
 	}
 	if looksBinary(data) {
-		return skip("binary file, not text; skipped")
+		return skip("binair bestand, geen tekst; overgeslagen")
 	}
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
@@ -86,7 +131,7 @@ func decodeText(source string, data []byte) (string, []Problem) {
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		problems = append(problems, Problem{File: source, Line: line,
-			Message: "not valid UTF-8 (saved as Latin-1 or Windows-1252?); unreadable characters replaced by \uFFFD, save the file as UTF-8"})
+			Message: "geen geldige UTF-8 (bewaard als Latin-1 of Windows-1252?); onleesbare tekens vervangen door \uFFFD, bewaar het bestand als UTF-8"})
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
 	return string(data), problems

@@ -43,13 +43,13 @@ func TestParseFileProblems(t *testing.T) {
 		wantMsg     string // part of the problem message
 		wantTitle   string
 	}{
-		{name: "empty", data: nil, wantSkipped: true, wantMsg: "empty file"},
-		{name: "white space only", data: []byte(" \r\n\t\n\u00a0 \n"), wantSkipped: true, wantMsg: "empty file"},
-		{name: "BOM only", data: []byte("\uFEFF\n"), wantSkipped: true, wantMsg: "empty file"},
-		{name: "NUL byte", data: []byte("Titel\n\x00\x01rest"), wantSkipped: true, wantMsg: "binary file"},
-		{name: "mostly control bytes", data: []byte("ab\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"), wantSkipped: true, wantMsg: "binary file"},
-		{name: "PNG header", data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), wantSkipped: true, wantMsg: "binary file"},
-		{name: "Latin-1", data: []byte("Titel\r\n\r\nGemeente\r\nBelgi\xeb en co\xf6rdinatie\r\n"), wantLine: 4, wantMsg: "not valid UTF-8", wantTitle: "Titel"},
+		{name: "empty", data: nil, wantSkipped: true, wantMsg: "leeg bestand"},
+		{name: "white space only", data: []byte(" \r\n\t\n\u00a0 \n"), wantSkipped: true, wantMsg: "leeg bestand"},
+		{name: "BOM only", data: []byte("\uFEFF\n"), wantSkipped: true, wantMsg: "leeg bestand"},
+		{name: "NUL byte", data: []byte("Titel\n\x00\x01rest"), wantSkipped: true, wantMsg: "binair bestand"},
+		{name: "mostly control bytes", data: []byte("ab\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"), wantSkipped: true, wantMsg: "binair bestand"},
+		{name: "PNG header", data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), wantSkipped: true, wantMsg: "binair bestand"},
+		{name: "Latin-1", data: []byte("Titel\r\n\r\nGemeente\r\nBelgi\xeb en co\xf6rdinatie\r\n"), wantLine: 4, wantMsg: "geen geldige UTF-8", wantTitle: "Titel"},
 		{name: "UTF-8 BOM and CR line endings", data: []byte("\uFEFFTitel\rTekst.\r"), wantTitle: "Titel"},
 		{name: "UTF-16 from Notepad", data: utf16le, wantTitle: "Jan Peeters"},
 	}

@@ -73,6 +73,13 @@ var (
 	numberedLine = regexp.MustCompile(`^\d{1,3}[.)] +(\S.*)$`)
 	// A contact line may carry a label: "Tel.: 050 …", "E-mail: …".
 	contactLabel = regexp.MustCompile(`(?i)^(tel(efoon)?|gsm|mobiel|gsm-nummer|e-?mail|mail|web(site)?|adres)\.? *: *`)
+	// A phone label needs no colon: "Tel. 09 360 11 01", "GSM 0477 12 34 56".
+	phoneLabel = regexp.MustCompile(`(?i)^(tel(efoon)?|gsm|mobiel|gsm-nummer|t)\.? *:? *`)
+	// A scraped breadcrumb: "Bestuur › Schepencollege › Schepen".
+	breadcrumb = regexp.MustCompile(`\S\s*(›|»|>|/|\\)\s*\S.*\s(›|»|>|/|\\)\s`)
+	// An address line holds a number (a house number or a postcode) or is a
+	// country; anything else in the contact block is text to search.
+	countryLine = regexp.MustCompile(`(?i)^(belgië|belgie|belgique|belgium|nederland)$`)
 )
 
 // bulletText returns the text of a bullet line ("•", "-" or "*" followed by
@@ -112,10 +119,20 @@ func parsePersonCard(source string, lines []string) (Document, []Problem) {
 	contactBlank := false // a blank line has been seen inside the contact block
 
 	first := firstNonBlank(lines)
+	if first >= 0 && breadcrumb.MatchString(cleanText(lines[first])) {
+		// The site's navigation came along with the copy: not a name.
+		problems = append(problems, Problem{File: source, Line: first + 1,
+			Message: fmt.Sprintf("kruimelpad %q overgeslagen; de naam staat op de regel erna", cleanText(lines[first]))})
+		if next := firstNonBlank(lines[first+1:]); next >= 0 {
+			first += 1 + next
+		} else {
+			first = -1
+		}
+	}
 	if first >= 0 {
 		if _, _, ok := cardMarker(lines[first]); ok {
 			problems = append(problems, Problem{File: source, Line: first + 1,
-				Message: "person card has no name: the first line is a section title"})
+				Message: "persoonskaart zonder naam: de eerste regel is een sectietitel; zet de naam van de persoon bovenaan"})
 			first-- // read the marker line as a section title below
 		} else {
 			doc.Name = cleanText(lines[first])
@@ -147,25 +164,38 @@ func parsePersonCard(source string, lines []string) (Document, []Problem) {
 
 		switch section {
 		case sectionContact:
-			if addContactLine(&doc.Contact, &address, clean, contactBlank) {
+			switch addContactLine(&doc.Contact, &address, clean, contactBlank) {
+			case contactTaken:
+				continue
+			case contactText:
+				// "Spreekuur: …", "Kabinet van de burgemeester": what the
+				// block says beside the address is searchable text.
+				list.setHeading("Contactgegevens")
+				list.start(n, clean)
+				list.flush()
 				continue
 			}
 			// Not contact information after a blank line: the block ended
 			// without a section title; read on as text.
 			section = sectionIntro
+			list.setHeading("")
 			list.start(n, clean)
 
 		case sectionFunctions:
 			_, isBullet := bulletText(clean)
-			if numberedLine.MatchString(clean) || isBullet || sentenceLike(clean) {
+			if numberedLine.MatchString(clean) || isBullet || sentenceLike(clean) || strings.HasSuffix(clean, ":") {
 				section = sectionInfo // the "Info" title is missing
 				i--                   // read this line again as info
 				continue
 			}
 			f, ok := SplitGluedRow(raw)
-			if !ok {
+			switch {
+			case !ok && f.Body != "":
 				problems = append(problems, Problem{File: source, Line: n,
-					Message: fmt.Sprintf("cannot tell body from function in %q; kept as a function without body", clean)})
+					Message: fmt.Sprintf("bestuur en functie aan elkaar geplakt in %q; aangenomen: bestuur %q, functie %q (zet een tab tussen beide of voeg het bestuur toe aan de lijst van besturen)", clean, f.Body, f.Title)})
+			case !ok:
+				problems = append(problems, Problem{File: source, Line: n,
+					Message: fmt.Sprintf("bestuur en functie niet te onderscheiden in %q; gelezen als functie zonder bestuur", clean)})
 			}
 			if f.Title != "" {
 				doc.Functions = append(doc.Functions, f)
@@ -256,32 +286,45 @@ func infoFollows(lines []string, j int) bool {
 	return false
 }
 
+// contactKind says what addContactLine made of a line.
+type contactKind int
+
+const (
+	contactTaken contactKind = iota // phone, e-mail, website, address or fax
+	contactText                     // not contact details: a passage ("Spreekuur: …")
+	contactEnded                    // not contact details after a blank line: the block ended
+)
+
 // addContactLine sorts one line of the contact block into phone, e-mail,
-// website or address. After a blank line inside the block only lines that
-// are clearly contact details count; anything else returns false.
-func addContactLine(c *Contact, address *[]string, clean string, afterBlank bool) bool {
+// website or address. A line that is none of these (no number, not a
+// country: "Kabinet van de burgemeester"; or a label of its own:
+// "Spreekuur: …") is text. After a blank line inside the block such text
+// ends the block.
+func addContactLine(c *Contact, address *[]string, clean string, afterBlank bool) contactKind {
 	if strings.HasPrefix(strings.ToLower(clean), "fax") {
-		return true // nobody should be told to call a fax number
+		return contactText // not a number to call, but it is what the card says
 	}
 	line := contactLabel.ReplaceAllString(clean, "")
 	lower := strings.ToLower(line)
+	phone := phoneLabel.ReplaceAllString(line, "")
 	switch {
 	case line == "":
-		return true
-	case phoneLine.MatchString(line) && countDigits(line) >= 6:
-		c.Phones = append(c.Phones, line)
-	case strings.Contains(line, "@"):
+	case phoneLine.MatchString(phone) && countDigits(phone) >= 6:
+		c.Phones = append(c.Phones, phone)
+	case strings.Contains(line, "@") && len(strings.Fields(line)) <= 2:
 		c.Emails = append(c.Emails, emailIn(line))
 	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www."):
 		if c.Website == "" {
 			c.Website = line
 		}
 	case afterBlank:
-		return false
-	default:
+		return contactEnded
+	case !strings.Contains(line, ": ") && (countDigits(line) > 0 || countryLine.MatchString(line)):
 		*address = append(*address, line)
+	default:
+		return contactText
 	}
-	return true
+	return contactTaken
 }
 
 // emailIn returns the word holding the "@", without "mailto:" or brackets.

@@ -76,7 +76,7 @@ func TestPersonCardSeed(t *testing.T) {
 }
 
 func TestPersonCardWithEmail(t *testing.T) {
-	doc, problems := parseFile(t, "testdata/corpus/kastelbroek/klachtencoordinator.txt", "kastelbroek/klachtencoordinator.txt")
+	doc, problems := parseFile(t, "testdata/sample/corpus/kastelbroek/klachtencoordinator.txt", "kastelbroek/klachtencoordinator.txt")
 	if len(problems) > 0 {
 		t.Errorf("problems: %v", problems)
 	}
@@ -158,7 +158,8 @@ func TestPersonCardShapes(t *testing.T) {
 			wantName: "Jan Peeters",
 			wantContact: Contact{Phones: []string{"09 210 10 10"}, Emails: []string{"jan@gent.be"},
 				Address: "Markt 1", Website: "https://gent.be/jan"},
-			wantFuncs: []Function{{"Dienst Burgerzaken", "Diensthoofd"}},
+			wantFuncs:    []Function{{"Dienst Burgerzaken", "Diensthoofd"}},
+			wantPassages: []Passage{{Heading: "Contactgegevens", Text: "Fax: 09 210 10 11", Line: 5}}, // not a number to call
 		},
 		{
 			name:        "text after the contact block without a section title",

@@ -103,6 +103,14 @@ type passageList struct {
 	cur     []string
 	line    int
 	lines   []passageLine // the lines of the passages in out, in order
+
+	// A heading from the document's structure (Markdown, the office
+	// formats) with nothing under it is kept as a passage when the next
+	// heading replaces it or the text ends (see headingAt), unless it is
+	// titleHeading, the document's title, which is kept as the title.
+	headingLine  int // the line of the heading set by headingAt; 0 when none
+	headingOut   int // len(out) when it was set
+	titleHeading string
 }
 
 // passageLine is one line of text a passage was joined from.
@@ -154,11 +162,36 @@ func (p *passageList) takePending() string {
 // setHeading ends the passage being built and puts the next ones under h.
 func (p *passageList) setHeading(h string) {
 	p.flush()
+	p.keepBareHeading()
 	p.heading = cleanText(h)
+}
+
+// headingAt is setHeading for a heading that is structure, on line: if the
+// previous one had nothing under it, it becomes a passage of its own so no
+// text is lost.
+func (p *passageList) headingAt(h string, line int) {
+	p.flush()
+	p.keepBareHeading()
+	p.heading = cleanText(h)
+	p.headingLine, p.headingOut = line, len(p.out)
+}
+
+// keepBareHeading turns the heading set by headingAt into a passage when
+// no passage came under it.
+func (p *passageList) keepBareHeading() {
+	if p.headingLine > 0 && len(p.out) == p.headingOut && p.heading != "" && p.heading != p.titleHeading {
+		h := p.heading
+		p.heading = ""
+		p.start(p.headingLine, h)
+		p.flush()
+		p.heading = h
+	}
+	p.headingLine = 0
 }
 
 func (p *passageList) passages() []Passage {
 	p.flush()
+	p.keepBareHeading()
 	return p.out
 }
 

@@ -97,7 +97,7 @@ func TestLoad(t *testing.T) {
 	if err := copyTree("../index/testdata/twee", dir); err != nil {
 		t.Fatal(err)
 	}
-	docs, problems := knowledge.LoadDir(dir)
+	docs, problems := knowledge.Load(context.Background(), dir, knowledge.Options{})
 	if len(docs) == 0 {
 		t.Fatalf("no documents in the copy of twee (problems: %v)", problems)
 	}

@@ -41,7 +41,7 @@ func BenchmarkReloadOneChange(b *testing.B) {
 			}
 			dir := copyAged(b, filepath.Join(src, corpusgen.CorpusDir))
 			cards := personCards(b, dir)
-			docs, _ := knowledge.LoadDir(dir)
+			docs, _ := knowledge.Load(context.Background(), dir, knowledge.Options{})
 			ix, err := index.Build(context.Background(), docs, index.Options{Path: filepath.Join(b.TempDir(), "index")})
 			if err != nil {
 				b.Fatal(err)

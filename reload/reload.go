@@ -103,7 +103,7 @@ func (r Result) String() string {
 // that cannot be read at all changes nothing.
 func (r *Reloader) Reload(ctx context.Context) (Result, error) {
 	return r.reload(ctx, func() ([]knowledge.Document, []knowledge.Problem) {
-		return knowledge.LoadDirSince(r.dir, r.last)
+		return knowledge.Load(ctx, r.dir, knowledge.Options{Previous: r.last})
 	})
 }
 
@@ -113,7 +113,7 @@ func (r *Reloader) Reload(ctx context.Context) (Result, error) {
 // a look at every file.
 func (r *Reloader) ReloadPaths(ctx context.Context, changed []string) (Result, error) {
 	return r.reload(ctx, func() ([]knowledge.Document, []knowledge.Problem) {
-		return knowledge.LoadChanged(os.DirFS(r.dir), r.last, changed)
+		return knowledge.Load(ctx, r.dir, knowledge.Options{Previous: r.last, Changed: changed})
 	})
 }
 

@@ -44,7 +44,7 @@ func setup(t *testing.T) (string, *index.Index, *Reloader) {
 	t.Helper()
 	dir := t.TempDir()
 	writeCard(t, dir, "ad.txt", "Pieter Claes", "Hij volgt de klachten op.")
-	docs, problems := knowledge.LoadDir(dir)
+	docs, problems := knowledge.Load(context.Background(), dir, knowledge.Options{})
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}

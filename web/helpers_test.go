@@ -17,7 +17,7 @@ import (
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
-// The test knowledge: the customer's sample town (index/testdata/sample)
+// The test knowledge: the customer's sample town (knowledge/testdata/sample)
 // and a person card full of markup (testdata/onthaal.md).
 var (
 	libOnce sync.Once
@@ -33,7 +33,7 @@ func testLibrary(t testing.TB) *index.Index {
 			libErr = err
 			return
 		}
-		if err = os.CopyFS(dir, os.DirFS("../index/testdata/sample/corpus")); err != nil {
+		if err = os.CopyFS(dir, os.DirFS("../knowledge/testdata/sample/corpus")); err != nil {
 			libErr = err
 			return
 		}
@@ -45,7 +45,7 @@ func testLibrary(t testing.TB) *index.Index {
 			libErr = err
 			return
 		}
-		docs, problems := knowledge.LoadDirSince(dir, nil)
+		docs, problems := knowledge.Load(context.Background(), dir, knowledge.Options{})
 		if len(problems) > 0 {
 			libErr = problems[0]
 			return

@@ -15,7 +15,7 @@ import (
 // TestBrowsePagesFollowTheKnowledge: after a reload the browse pages show
 // the new documents, without restarting the page.
 func TestBrowsePagesFollowTheKnowledge(t *testing.T) {
-	docs, _ := knowledge.Load(knowledge.Default())
+	docs, _ := knowledge.Load(context.Background(), ".", knowledge.Options{FS: knowledge.Default()})
 	ix, err := index.Build(context.Background(), docs, index.Options{})
 	if err != nil {
 		t.Fatal(err)

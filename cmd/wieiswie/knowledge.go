@@ -18,22 +18,22 @@ import (
 
 // loadKnowledge loads dir, or the embedded default when dir is empty. With
 // an index on disk, only the files changed since it was saved are read.
-func loadKnowledge(dir, indexDir string) ([]knowledge.Document, []knowledge.Problem) {
+func loadKnowledge(ctx context.Context, dir, indexDir string) ([]knowledge.Document, []knowledge.Problem) {
 	if dir == "" {
-		return knowledge.Load(knowledge.Default())
+		return knowledge.Load(ctx, ".", knowledge.Options{FS: knowledge.Default()})
 	}
 	var saved map[string]knowledge.Document
 	if indexDir != "" {
 		saved, _ = index.SavedDocuments(indexDir) // none usable: read every file
 	}
-	return knowledge.LoadDirSince(dir, saved)
+	return knowledge.Load(ctx, dir, knowledge.Options{Previous: saved})
 }
 
 // buildIndex loads the knowledge, reports its problems on w as warnings and
 // indexes what loaded.
 func buildIndex(ctx context.Context, dir, indexDir string, w io.Writer) (*index.Index, time.Duration, error) {
 	start := time.Now()
-	docs, problems := loadKnowledge(dir, indexDir)
+	docs, problems := loadKnowledge(ctx, dir, indexDir)
 	for _, p := range problems {
 		fmt.Fprintf(w, "waarschuwing: %s\n", p)
 	}
@@ -48,7 +48,7 @@ func buildIndex(ctx context.Context, dir, indexDir string, w io.Writer) (*index.
 // embedded default) indexed in memory or in indexDir, problems logged.
 func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
 	start := time.Now()
-	docs, problems := loadKnowledge(dir, indexDir)
+	docs, problems := loadKnowledge(ctx, dir, indexDir)
 	for _, p := range problems {
 		log.Warn().Str("file", p.File).Int("line", p.Line).Bool("skipped", p.Skipped).Msg(p.Message)
 	}

@@ -3,6 +3,7 @@ package corpusgen
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -68,7 +69,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 func TestGeneratedDocumentsLoad(t *testing.T) {
 	const n = 1200
 	dir, m := generate(t, n, 1)
-	docs, problems := knowledge.LoadDir(filepath.Join(dir, CorpusDir))
+	docs, problems := knowledge.Load(context.Background(), filepath.Join(dir, CorpusDir), knowledge.Options{})
 	for _, p := range problems {
 		t.Errorf("problem: %s", p)
 	}
