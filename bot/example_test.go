@@ -70,4 +70,3 @@ func TestReadyzWarnings(t *testing.T) {
 		t.Errorf("%d %s", rec.Code, rec.Body.String())
 	}
 }
-

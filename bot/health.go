@@ -19,7 +19,7 @@ type health struct {
 	// still answers (stale, the example documents): shown, not a reason to
 	// take the bot out of service.
 	warnings func() []string
-	metrics   *metrics.Metrics
+	metrics  *metrics.Metrics
 
 	slack    atomic.Bool // Socket Mode: hello received; HTTP mode: auth.test passed
 	stopping atomic.Bool
