@@ -172,7 +172,7 @@ func (c Config) ValidateForServe() error {
 	if err := checkListenAddr(c.ListenAddr); err != nil {
 		return err
 	}
-	if err := checkFolder(EnvKnowledgeDir, c.KnowledgeDir); err != nil {
+	if err := CheckFolder(EnvKnowledgeDir, c.KnowledgeDir); err != nil {
 		return err
 	}
 	return nil
@@ -193,8 +193,9 @@ func (c Config) Warnings() []string {
 	return out
 }
 
-// checkFolder checks that a folder setting, when set, names a folder.
-func checkFolder(name, dir string) error {
+// CheckFolder checks that a folder setting (or flag) name, when set,
+// names a folder.
+func CheckFolder(name, dir string) error {
 	if dir == "" {
 		return nil
 	}

@@ -13,8 +13,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("knowledge", "", "knowledge folder (default: the embedded documents)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if _, code, done := parseFlags(fs, args, checkHelp, stdout); done {
+		return code
 	}
 	docs, problems := loadKnowledge(*dir, "")
 	for _, d := range docs {

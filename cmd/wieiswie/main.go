@@ -18,10 +18,13 @@ Usage:
   wieiswie ask   [--knowledge DIR] [--index DIR] [--json] [--top N] [QUESTION]
   wieiswie check [--knowledge DIR]
   wieiswie eval  [--knowledge DIR] --questions FILE[,FILE] [--folds [--fit MODEL]] [--json]
-  wieiswie serve (configured by the environment or .env; see README)
+  wieiswie serve [--env-file FILE]   (configured by the environment or .env; see README)
   wieiswie gen   --out DIR --docs N [--seed S]   (a realistic test corpus)
+  wieiswie healthcheck [--url URL]   (for Docker's HEALTHCHECK)
+  wieiswie version                   (also --version)
 
-Without --knowledge the embedded default documents are used.
+Without --knowledge the embedded example documents are used.
+'wieiswie COMMAND --help' shows a command's flags and examples.
 `
 
 func main() {
@@ -48,6 +51,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runGen(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr, getenv, openIndex)
+	case "healthcheck":
+		return runHealthcheck(ctx, args[1:], stdout, stderr, getenv)
+	case "version", "--version", "-version":
+		return runVersion(stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
