@@ -69,7 +69,7 @@ func generated(t *testing.T, n int) []knowledge.Document {
 func TestUpdateOnFullDisk(t *testing.T) {
 	disk := smallDisk(t)
 	if disk == "" {
-		t.Skip("needs a tmpfs: run as root, or see TestUpdateOverFileSizeLimit")
+		skipOutsideCI(t, "needs a tmpfs: run as root (TestUpdateOverFileSizeLimit tests the same without)")
 	}
 	testUpdateFails(t, disk, func() func() {
 		filler := fillDisk(t, disk)
@@ -84,12 +84,12 @@ func TestUpdateOverFileSizeLimit(t *testing.T) {
 		signalIgnore(t)
 		var old syscall.Rlimit
 		if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-			t.Skip(err)
+			skipOutsideCI(t, err.Error())
 		}
 		lim := old
 		lim.Cur = 64 << 10
 		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-			t.Skip(err)
+			skipOutsideCI(t, err.Error())
 		}
 		return func() { syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old) }
 	}, "file too large")

@@ -59,8 +59,10 @@ func lockDir(ctx context.Context, dir string, wait time.Duration) (*dirLock, err
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-	if err := f.Truncate(0); err == nil {
-		_, err = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	// The process ID is only for the other process's message: without it
+	// the lock holds all the same.
+	if f.Truncate(0) == nil {
+		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	}
 	return &dirLock{f}, nil
 }

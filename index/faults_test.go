@@ -1,6 +1,7 @@
 package index
 
 import (
+	"os"
 	"os/signal"
 	"syscall"
 	"testing"
@@ -11,4 +12,14 @@ import (
 func signalIgnore(t *testing.T) {
 	signal.Ignore(syscall.SIGXFSZ)
 	t.Cleanup(func() { signal.Reset(syscall.SIGXFSZ) })
+}
+
+// skipOutsideCI skips the test with why, except in CI (CI set), where a
+// test must run: there it fails.
+func skipOutsideCI(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("cannot run in CI: %s", why)
+	}
+	t.Skip(why)
 }
