@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 // An index folder that cannot be written is one error with its cause,
@@ -149,5 +151,23 @@ func TestDamagedManifestRebuilds(t *testing.T) {
 	defer ix.Close()
 	if ix.Stats().Reused {
 		t.Error("an index with a damaged manifest was reused")
+	}
+}
+
+// bleve returns a typed-nil index when it cannot create one; it must not
+// become the state's index, which Build then closed: a panic hiding the
+// cause.
+func TestCreateFailureLeavesNoIndex(t *testing.T) {
+	docs := loadTwee(t)
+	ix := &Index{}
+	st := &state{roles: knowledge.DefaultRoles()}
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	err := ix.create(filepath.Join(file, "index"), docs, st)
+	if err == nil || !strings.Contains(err.Error(), file) {
+		t.Fatalf("create inside a file: %v", err)
+	}
+	if st.bleve != nil {
+		t.Errorf("a failed create left %#v as the index", st.bleve)
 	}
 }
