@@ -3,6 +3,7 @@ package reload
 import (
 	"context"
 	"fmt"
+	"github.com/rs/zerolog"
 	"os"
 	"path/filepath"
 	"testing"
@@ -141,4 +142,28 @@ func TestFailedReloadRetried(t *testing.T) {
 	// The card comes back, changed, and no event says so.
 	writeCard(t, dir, "ad.txt", "Pieter Claes", "Hij beheert de kermissen.")
 	eventually(t, "the retry", func() bool { return r.Stale() == nil && answers(ix, "wie beheert de kermissen", "Pieter Claes")() })
+}
+
+// The knowledge folder itself removed and made again (an export copied in
+// its place): it is watched again and answered from.
+func TestWatchFollowsRecreatedRoot(t *testing.T) {
+	dir, ix, r := setup(t)
+	watching(t, r)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	os.Mkdir(dir, 0o755)
+	writeCard(t, dir, "fd.txt", "Ruben Maes", "Hij int de belastingen.")
+	eventually(t, "the card in the folder made again", answers(ix, "wie int de belastingen", "Ruben Maes"))
+	writeCard(t, dir, "fd.txt", "Ruben Maes", "Hij beheert de markten.")
+	eventually(t, "an edit after that", answers(ix, "wie beheert de markten", "Ruben Maes"))
+	eventually(t, "exactly the files on disk", func() bool { return ix.Len() == 1 })
+}
+
+func testLog(t *testing.T) zerolog.Logger {
+	if os.Getenv("RELOAD_DEBUG") == "" {
+		return zerolog.Nop()
+	}
+	return zerolog.New(zerolog.NewTestWriter(t))
 }

@@ -30,6 +30,7 @@ func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 	changed := map[string]bool{}
 	all := false     // events were lost or folders moved: look at everything
 	rewatch := false // folders moved: watch the tree anew
+	lost := false    // watching anew failed (said once)
 	for {
 		select {
 		case <-ctx.Done():
@@ -67,12 +68,17 @@ func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 			if rewatch {
 				nw, ndirs, err := watchTree(r.dir)
 				if err != nil {
-					r.log.Error().Err(err).Msg("cannot watch the knowledge folder again; changes are seen on SIGHUP, /wie herlaad or RELOAD_POLL_INTERVAL")
-				} else {
-					w.Close()
-					w, dirs = nw, ndirs
-					r.log.Info().Int("folders", len(dirs)).Msg("folders moved: watching the knowledge folder anew")
+					// The folder itself is being replaced: try again soon.
+					if !lost {
+						r.log.Warn().Err(err).Msg("cannot watch the knowledge folder; trying again every few seconds")
+					}
+					lost = true
+					timer = time.After(rewatchRetry)
+					continue
 				}
+				w.Close()
+				w, dirs, lost = nw, ndirs, false
+				r.log.Info().Int("folders", len(dirs)).Msg("folders moved: watching the knowledge folder anew")
 			}
 			paths := make([]string, 0, len(changed))
 			for p := range changed {
@@ -86,6 +92,10 @@ func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 		}
 	}
 }
+
+// rewatchRetry is how often watching the folder anew is tried while it
+// cannot be (the folder itself removed and not yet back).
+const rewatchRetry = 2 * time.Second
 
 // Poll reloads the whole folder every interval until ctx ends: on a
 // network share (SMB/CIFS, NFS) inotify hears nothing of changes made on
@@ -123,6 +133,9 @@ func watchTree(dir string) (*fsnotify.Watcher, map[string]bool, error) {
 // records them in dirs.
 func addTree(w *fsnotify.Watcher, dir string, dirs map[string]bool) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == dir {
+			return err // the folder itself is missing: nothing is watched
+		}
 		if err != nil || !d.IsDir() {
 			return nil
 		}
