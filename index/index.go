@@ -386,10 +386,10 @@ func (ix *Index) Update(ctx context.Context, docs []knowledge.Document) (Stats, 
 
 // restore puts back the knowledge of old after the update to the state
 // failed went wrong with cause, part of it possibly applied. A cancelled
-// update is undone in place. Any other failure may have left the bleve index damaged (scorch
-// panics on a segment it could not write), so old is indexed again in
-// memory and the index on disk is given up until the next start, which
-// rebuilds it (its manifest is removed).
+// update is undone in place. Any other failure may have left the bleve
+// index damaged (scorch panics on a segment it could not write), so old is
+// indexed again in memory and the index on disk is given up until the next
+// start, which rebuilds it (its manifest is removed).
 func (ix *Index) restore(old, failed *state, cause error) error {
 	if errors.Is(cause, context.Canceled) || errors.Is(cause, context.DeadlineExceeded) {
 		// What the update did not reach still holds the old version, so
