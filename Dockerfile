@@ -10,7 +10,7 @@ COPY . .
 RUN CGO_ENABLED=0 go build -trimpath \
       -ldflags="-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}" \
       -o /out/wieiswie ./cmd/wieiswie \
- && mkdir -p /out/index
+ && mkdir -p /out/root/index
 
 # Run: a small image and a user who is not root. /index is owned by that
 # user: a named volume mounted there starts as a copy of it, so the bot can
@@ -24,7 +24,7 @@ LABEL org.opencontainers.image.title="wieiswie" \
       org.opencontainers.image.revision="${COMMIT}" \
       org.opencontainers.image.source="https://github.com/wieiswie/wieiswie"
 COPY --from=build /out/wieiswie /usr/local/bin/wieiswie
-COPY --from=build --chown=65532:65532 /out/index /index
+COPY --from=build --chown=65532:65532 /out/root/ /
 ENV LISTEN_ADDR=:8080 \
     INDEX_DIR=/index
 VOLUME ["/index"]

@@ -139,3 +139,17 @@ func TestConsoleLogWithoutColourOffTerminal(t *testing.T) {
 		t.Errorf("console log to a buffer: %q", buf.String())
 	}
 }
+
+// An --index folder that cannot be used is said in one line, and ask
+// answers from an index in memory.
+func TestAskUnusableIndexFolder(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	code, out, errOut := runCmd(t, "", "ask", "--index", filepath.Join(file, "index"), "wie is algemeen directeur")
+	if code != 0 || !strings.Contains(out, "Miet Gobert") {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "cannot be made") || !strings.Contains(errOut, "indexing in memory instead") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("stderr %q: want one line saying why and what instead", errOut)
+	}
+}
