@@ -8,12 +8,20 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/rs/zerolog"
+
 	"github.com/wieiswie/wieiswie/config"
 )
+
+// twee is a small knowledge folder of two municipalities.
+const twee = "../../index/testdata/twee"
+
+const tweeQuestion = "wie is de algemeen directeur van zandhoven"
 
 // Every command's --help exits 0 and shows its flags and examples on
 // standard output; before, ask --help exited 2.
@@ -151,5 +159,52 @@ func TestAskUnusableIndexFolder(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "cannot be made") || !strings.Contains(errOut, "indexing in memory instead") || strings.Count(errOut, "\n") != 1 {
 		t.Errorf("stderr %q: want one line saying why and what instead", errOut)
+	}
+}
+
+// After a failed reload the served index says its knowledge is stale (for
+// /readyz and wieiswie_knowledge_stale) until a reload works; the example
+// documents say so too.
+func TestServedIndexWarnings(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := exec.Command("cp", "-r", twee+"/.", dir).CombinedOutput(); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	asker, closer, err := openIndex(ctx, config.Config{KnowledgeDir: dir}, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closer.Close()
+	x := asker.(reloadable)
+	if x.Stale() || len(x.KnowledgeWarnings()) != 0 {
+		t.Errorf("fresh: stale %v, %v", x.Stale(), x.KnowledgeWarnings())
+	}
+	moved := dir + ".moved"
+	os.Rename(dir, moved)
+	os.Mkdir(dir, 0o755)
+	if _, err := x.Reload(ctx); err == nil {
+		t.Fatal("a reload of an empty folder worked")
+	}
+	if w := strings.Join(x.KnowledgeWarnings(), "\n"); !x.Stale() || !strings.Contains(w, "knowledge stale") {
+		t.Errorf("after a failed reload: stale %v, %q", x.Stale(), w)
+	}
+	os.Remove(dir)
+	os.Rename(moved, dir)
+	if _, err := x.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if x.Stale() {
+		t.Error("still stale after a reload that worked")
+	}
+
+	example, closer2, err := openIndex(ctx, config.Config{}, zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closer2.Close()
+	if e, ok := example.(interface{ ExampleKnowledge() bool }); !ok || !e.ExampleKnowledge() {
+		t.Error("the embedded documents do not say they are the example")
 	}
 }

@@ -22,11 +22,6 @@ import (
 	"github.com/wieiswie/wieiswie/bot/slackfake"
 )
 
-// twee is a small knowledge folder of two municipalities.
-const twee = "../../index/testdata/twee"
-
-const tweeQuestion = "wie is de algemeen directeur van zandhoven"
-
 // Two processes on one index folder: the second waits, says which process
 // holds it, and answers from memory; neither panics or hangs, and the
 // folder stays an index the next process opens. Before, the second waited
