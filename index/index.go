@@ -81,8 +81,11 @@ type Index struct {
 	cur   atomic.Pointer[state]
 	stats Stats
 	// diskErr is why the index on disk was given up for one in memory
-	// after an update failed on it (a full disk); nil while on disk.
+	// after an update failed on it (a full disk); nil while on disk. An
+	// index folder that cannot be written, used as it is, has it set too.
 	diskErr error
+	// readOnly: the index in use is a read-only one on disk.
+	readOnly bool
 	// retired are bleve indexes replaced after a failure, closed once the
 	// questions that may still read them are done.
 	retired []bleve.Index
@@ -368,6 +371,16 @@ func (ix *Index) Update(ctx context.Context, docs []knowledge.Document) (Stats, 
 	defer ix.mu.Unlock()
 	old := ix.cur.Load()
 	st, vocabulary := ix.newState(docs, old)
+	if ix.readOnly {
+		// The index on disk cannot take changes: the first one moves the
+		// knowledge to memory.
+		vocabulary()
+		if err := ix.inMemory(ctx, st); err != nil {
+			return Stats{}, fmt.Errorf("update index: %w", err)
+		}
+		ix.readOnly = false
+		return ix.stats, nil
+	}
 	st.bleve, st.text = old.bleve, old.text
 	err := alongside(vocabulary, func() error { return ix.apply(ctx, st, old.hashes, st.hashes) })
 	if err == nil && ix.path != "" && ix.diskErr == nil {
@@ -396,26 +409,36 @@ func (ix *Index) restore(old, failed *state, cause error) error {
 		// undoing it "from failed" re-indexes no more than it touched.
 		return ix.apply(context.Background(), old, failed.hashes, old.hashes)
 	}
-	docs := make([]knowledge.Document, 0, len(old.docs))
-	for _, d := range old.docs {
-		docs = append(docs, *d)
-	}
 	restored := *old
-	restored.bleve = nil
 	restored.terms = newTermCache(termCacheSize)
-	if err := ix.create("", docs, &restored); err != nil {
+	if err := ix.inMemory(context.Background(), &restored); err != nil {
 		return err
 	}
-	if err := ix.apply(context.Background(), &restored, nil, old.hashes); err != nil {
-		restored.bleve.Close()
-		return err
-	}
-	ix.cur.Store(&restored)
-	ix.retire(old.bleve)
 	if ix.path != "" && ix.diskErr == nil {
 		ix.diskErr = cause
 		os.Remove(filepath.Join(ix.path, manifestName))
 	}
+	return nil
+}
+
+// inMemory indexes st's documents in a new bleve index in memory and makes
+// st the current state; the bleve index it replaces is retired.
+func (ix *Index) inMemory(ctx context.Context, st *state) error {
+	prev := ix.cur.Load().bleve
+	docs := make([]knowledge.Document, 0, len(st.docs))
+	for _, d := range st.docs {
+		docs = append(docs, *d)
+	}
+	st.bleve = nil
+	if err := ix.create("", docs, st); err != nil {
+		return err
+	}
+	if err := ix.apply(ctx, st, nil, st.hashes); err != nil {
+		st.bleve.Close()
+		return err
+	}
+	ix.cur.Store(st)
+	ix.retire(prev)
 	return nil
 }
 

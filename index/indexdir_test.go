@@ -27,16 +27,7 @@ func TestBuildUnwritableIndexDir(t *testing.T) {
 	}{
 		{"read-only folder", func(t *testing.T) string {
 			dir := t.TempDir()
-			if os.Getuid() == 0 {
-				// root writes anywhere a mode allows nothing: a read-only
-				// mount is what stops it.
-				if out, err := exec.Command("mount", "-o", "bind,ro", dir, dir).CombinedOutput(); err != nil {
-					skipOutsideCI(t, fmt.Sprintf("cannot bind-mount read-only: %v %s", err, out))
-				}
-				t.Cleanup(func() { exec.Command("umount", dir).Run() })
-				return dir
-			}
-			os.Chmod(dir, 0o555)
+			makeReadOnly(t, dir)
 			return dir
 		}, "not writable"},
 		{"inside a file", func(t *testing.T) string {
@@ -56,6 +47,58 @@ func TestBuildUnwritableIndexDir(t *testing.T) {
 				t.Errorf("error %q: want one line naming %s and saying %q", err, dir, tc.want)
 			}
 		})
+	}
+}
+
+// makeReadOnly makes dir read-only for this process until the test ends:
+// a read-only bind mount for root (who writes through file modes), the
+// modes for anyone else.
+func makeReadOnly(t *testing.T, dir string) {
+	t.Helper()
+	if os.Getuid() != 0 {
+		exec.Command("chmod", "-R", "a-w", dir).Run()
+		t.Cleanup(func() { exec.Command("chmod", "-R", "u+w", dir).Run() })
+		return
+	}
+	if out, err := exec.Command("mount", "-o", "bind,ro", dir, dir).CombinedOutput(); err != nil {
+		skipOutsideCI(t, fmt.Sprintf("cannot bind-mount read-only: %v %s", err, out))
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+}
+
+// A read-only index folder holding the index of exactly these documents is
+// used as it is; the first update moves to memory.
+func TestReadOnlyIndexDirUsedAsItIs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	docs := loadTwee(t)
+	ix, err := Build(context.Background(), docs, Options{Path: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	makeReadOnly(t, dir)
+	ix, err = Build(context.Background(), docs, Options{Path: dir})
+	if err != nil {
+		t.Fatalf("a read-only folder with the right index: %v", err)
+	}
+	defer ix.Close()
+	if !ix.Stats().Reused || ix.DiskError() == nil || !strings.Contains(ix.DiskError().Error(), "not writable") {
+		t.Errorf("stats %+v, disk error %v", ix.Stats(), ix.DiskError())
+	}
+	const q = "wie is de algemeen directeur van zandhoven"
+	if firstSource(t, ix, q) == "" {
+		t.Fatal("no answer from the read-only index")
+	}
+	if _, err := ix.Update(context.Background(), docs[1:]); err != nil {
+		t.Fatalf("update on a read-only index: %v", err)
+	}
+	if ix.Len() != len(docs)-1 {
+		t.Errorf("after the update: %d documents, want %d", ix.Len(), len(docs)-1)
+	}
+	// Other documents than those in the index: it cannot be used.
+	if ix2, err := Build(context.Background(), docs[1:], Options{Path: dir}); err == nil {
+		ix2.Close()
+		t.Error("a read-only index of other documents was used")
 	}
 }
 

@@ -20,6 +20,10 @@ const DefaultLockWait = 10 * time.Second
 // folder after the wait.
 var ErrInUse = errors.New("index in gebruik")
 
+// errNotWritable: the index folder cannot be written (read-only, another
+// owner): then only an index already there can be used, as it is.
+var errNotWritable = errors.New("is not writable")
+
 // dirLock is an exclusive lock on an index folder, held by this process
 // while it uses the index there: two processes building or updating one
 // index delete each other's files. The lock file holds the holder's
@@ -35,7 +39,7 @@ func lockDir(ctx context.Context, dir string, wait time.Duration) (*dirLock, err
 	name := filepath.Join(dir, lockName)
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("index folder %s is not writable: %w", dir, err)
+		return nil, fmt.Errorf("index folder %s %w: %w", dir, errNotWritable, err)
 	}
 	deadline := time.Now().Add(wait)
 	for {

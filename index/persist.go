@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -69,12 +70,16 @@ func (ix *Index) openOrBuild(ctx context.Context, docs []knowledge.Document, st 
 	if err := checkIndexDir(ix.root); err != nil {
 		return err
 	}
+	want := ix.manifest(st)
 	lock, err := lockDir(ctx, ix.root, wait)
+	if errors.Is(err, errNotWritable) && ix.openReadOnly(st, want) {
+		ix.diskErr = err
+		return nil
+	}
 	if err != nil {
 		return err
 	}
 	ix.lock = lock
-	want := ix.manifest(st)
 	if old, err := readManifest(ix.path); err == nil && old.Format == want.Format && old.Lists == want.Lists {
 		if b, err := bleve.OpenUsing(ix.path, openOptions); err == nil {
 			st.bleve, st.text = b, b.Mapping().AnalyzerNamed(textAnalyzer)
@@ -104,6 +109,23 @@ func (ix *Index) openOrBuild(ctx context.Context, docs []knowledge.Document, st 
 	b, err := swapIn(st.bleve, building, ix.path)
 	st.bleve = b
 	return err
+}
+
+// openReadOnly opens the index in a folder that cannot be written, as it
+// is, when it holds exactly the documents of want (an index made ahead,
+// on a read-only volume). The first update moves to memory.
+func (ix *Index) openReadOnly(st *state, want manifest) bool {
+	old, err := readManifest(ix.path)
+	if err != nil || old.Format != want.Format || old.Lists != want.Lists || !maps.Equal(old.Docs, want.Docs) {
+		return false
+	}
+	b, err := bleve.OpenUsing(ix.path, map[string]any{"read_only": true, "bolt_timeout": "5s"})
+	if err != nil {
+		return false
+	}
+	st.bleve, st.text = b, b.Mapping().AnalyzerNamed(textAnalyzer)
+	ix.readOnly, ix.stats = true, Stats{Reused: true}
+	return true
 }
 
 var errBadManifest = errors.New("manifest is damaged")

@@ -189,6 +189,9 @@ func (ix *Index) stopSaving() error {
 // writeSnapshot writes the current state's documents unless the snapshot on
 // disk holds them already.
 func (ix *Index) writeSnapshot() {
+	if ix.DiskError() != nil {
+		return // the index folder is given up, or cannot be written
+	}
 	sv := &ix.saver
 	sv.writeMu.Lock()
 	defer sv.writeMu.Unlock()

@@ -134,7 +134,7 @@ func (x reloadable) KnowledgeWarnings() []string {
 		out = append(out, fmt.Sprintf("knowledge stale: the last reload failed (%v); the previous knowledge answers until a retry works", err))
 	}
 	if err := x.DiskError(); err != nil {
-		out = append(out, fmt.Sprintf("index on disk given up until restart (%v); answering from memory", err))
+		out = append(out, fmt.Sprintf("INDEX_DIR is not kept up to date until restart (%v): changes are indexed in memory", err))
 	}
 	return out
 }
