@@ -167,3 +167,16 @@ func testLog(t *testing.T) zerolog.Logger {
 	}
 	return zerolog.New(zerolog.NewTestWriter(t))
 }
+
+// Polling sees what no watcher reports (a network share): here, with no
+// watcher at all.
+func TestPollSeesChanges(t *testing.T) {
+	dir, ix, r := setup(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go r.Poll(ctx, 50*time.Millisecond)
+	writeCard(t, dir, "fd.txt", "Ruben Maes", "Hij int de belastingen.")
+	eventually(t, "a new card, by polling", answers(ix, "wie int de belastingen", "Ruben Maes"))
+	os.Remove(filepath.Join(dir, "fd.txt"))
+	eventually(t, "a removed card, by polling", func() bool { return ix.Len() == 1 })
+}

@@ -103,7 +103,8 @@ func TestHealthcheck(t *testing.T) {
 	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
 	check := func(env map[string]string, args ...string) (int, string) {
 		var out, errb bytes.Buffer
-		code := run(context.Background(), append([]string{"healthcheck"}, args...), nil, &out, &errb, func(k string) string { return env[k] })
+		args = append([]string{"healthcheck", "--env-file", filepath.Join(t.TempDir(), "none.env")}, args...)
+		code := run(context.Background(), args, nil, &out, &errb, func(k string) string { return env[k] })
 		return code, errb.String()
 	}
 	// LISTEN_ADDR as serve has it: any address, on this machine.
@@ -112,6 +113,12 @@ func TestHealthcheck(t *testing.T) {
 	}
 	if code, msg := check(map[string]string{config.EnvListenAddr: "0.0.0.0:" + port}); code != 0 {
 		t.Errorf("healthy on 0.0.0.0: exit %d %s", code, msg)
+	}
+	// LISTEN_ADDR from the .env serve reads.
+	envFile := filepath.Join(t.TempDir(), ".env")
+	os.WriteFile(envFile, []byte("LISTEN_ADDR=127.0.0.1:"+port+"\n"), 0o600)
+	if code, msg := check(nil, "--env-file", envFile); code != 0 {
+		t.Errorf("LISTEN_ADDR from .env: exit %d %s", code, msg)
 	}
 	status = http.StatusServiceUnavailable
 	if code, msg := check(nil, "--url", srv.URL+"/healthz"); code != 1 || !strings.Contains(msg, "503") {

@@ -19,8 +19,14 @@ func runHealthcheck(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs.SetOutput(stderr)
 	url := fs.String("url", "", "URL to ask (default: /healthz on LISTEN_ADDR, on this machine)")
 	timeout := fs.Duration("timeout", 3*time.Second, "give up after this long")
+	envFile := fs.String("env-file", ".env", "read LISTEN_ADDR from this file when the environment leaves it unset, as serve does")
 	if _, code, done := parseFlags(fs, args, healthcheckHelp, stdout); done {
 		return code
+	}
+	getenv, err := withEnvFile(getenv, *envFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "wieiswie healthcheck: %v\n", err)
+		return 2
 	}
 	if *url == "" {
 		addr := getenv(config.EnvListenAddr)
