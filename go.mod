@@ -15,8 +15,8 @@ require (
 	github.com/slack-go/slack v0.35.0
 	golang.org/x/crypto v0.57.0
 	golang.org/x/net v0.59.0
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/text v0.43.0
-	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (

@@ -133,6 +133,9 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 	if c, ok := b.asker.(documentCounter); ok {
 		st.documents = c.Len
 	}
+	if w, ok := b.asker.(knowledgeWarner); ok {
+		st.warnings = w.KnowledgeWarnings
+	}
 	st.setSlack(false)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", st.healthz)

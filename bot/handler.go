@@ -146,15 +146,13 @@ func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackev
 		return
 	}
 	answer := func(ctx context.Context, m Message) error { return h.send.post(ctx, q.channel, q.threadTS, m) }
-	notice, apologize := answer, answer // in a DM only the asker sees it anyway
+	notice, apologize := answer, answer
 	if q.kind == kindAuto {
 		notice, apologize = func(context.Context, Message) error { return nil }, nil // nobody asked the bot
-	} else if q.kind != metrics.KindDM {
-		notice = func(ctx context.Context, m Message) error {
-			return h.send.postEphemeral(ctx, q.channel, q.user, q.threadTS, m)
-		}
 	}
-	if !h.admit(ctx, q.user, log, notice) {
+	// Told in the thread, where the answer would have been: an ephemeral
+	// message is easily missed, and this one comes once per window.
+	if !h.admit(ctx, q.user, log, notice, false) {
 		return
 	}
 	h.spawn(ctx, log, q.kind, apologize, func(ctx context.Context, log zerolog.Logger) {
@@ -235,7 +233,7 @@ func (h *Handler) HandleSlash(ctx context.Context, cmd slack.SlashCommand, log z
 		return
 	}
 	reply := h.ephemeralTo(cmd.ResponseURL, cmd.ChannelID, cmd.UserID, "")
-	if !h.admit(ctx, cmd.UserID, log, reply) {
+	if !h.admit(ctx, cmd.UserID, log, reply, true) {
 		return
 	}
 	h.spawn(ctx, log, metrics.KindSlash, reply, func(ctx context.Context, log zerolog.Logger) {
@@ -283,14 +281,14 @@ func (h *Handler) HandleInteraction(ctx context.Context, cb slack.InteractionCal
 		switch a.ActionID {
 		case actionShare:
 			q := unescapeText(a.Value)
-			if h.admit(ctx, cb.User.ID, alog, reply) {
+			if h.admit(ctx, cb.User.ID, alog, reply, true) {
 				h.spawn(ctx, alog, metrics.KindShare, reply, func(ctx context.Context, log zerolog.Logger) {
 					h.share(ctx, cb, q, received, log)
 				})
 			}
 		case actionMore:
 			q := unescapeText(a.Value)
-			if h.admit(ctx, cb.User.ID, alog, reply) {
+			if h.admit(ctx, cb.User.ID, alog, reply, true) {
 				h.spawn(ctx, alog, metrics.KindMore, reply, func(ctx context.Context, log zerolog.Logger) {
 					h.more(ctx, q, reply, received, log)
 				})
@@ -400,7 +398,11 @@ func (h *Handler) ask(ctx context.Context, kind, q string, top int, opts RenderO
 		ev = ev.Str("source", res.Answers[0].Source)
 	}
 	ev.Msg("answered")
-	return h.withDirectMessage(ctx, res, Render(res, opts), log)
+	m := Render(res, opts)
+	if isExample(h.asker) {
+		m = withExampleNote(m)
+	}
+	return h.withDirectMessage(ctx, res, m, log)
 }
 
 // ephemeralTo answers one user: through the response_url when there is one
@@ -416,12 +418,15 @@ func (h *Handler) ephemeralTo(responseURL, channel, user, threadTS string) reply
 
 // admit applies the per-user rate limit before any work is started. A
 // refused request is dropped; the first refusal in a window is answered
-// through notice with "Rustig aan", the others only logged.
-func (h *Handler) admit(ctx context.Context, user string, log zerolog.Logger, notice replyFunc) bool {
+// through notice with "Rustig aan", the others only logged. everyTime
+// answers every refusal: a /wie or a click that gets no reply shows
+// nothing at all, and an ephemeral reply bothers no one else.
+func (h *Handler) admit(ctx context.Context, user string, log zerolog.Logger, notice replyFunc, everyTime bool) bool {
 	ok, tell := h.limit.allow(user)
 	if ok {
 		return true
 	}
+	tell = tell || everyTime
 	h.metrics.RateLimited()
 	log.Warn().Bool("told", tell).Msg("rate limited: too many questions from this user")
 	if tell {

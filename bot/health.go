@@ -15,7 +15,11 @@ import (
 type health struct {
 	mode      string
 	documents func() int // nil: the Asker cannot say; assumed loaded
-	metrics   *metrics.Metrics
+	// warnings, when set, says what is wrong with the knowledge while it
+	// still answers (stale, the example documents): shown, not a reason to
+	// take the bot out of service.
+	warnings func() []string
+	metrics  *metrics.Metrics
 
 	slack    atomic.Bool // Socket Mode: hello received; HTTP mode: auth.test passed
 	stopping atomic.Bool
@@ -49,6 +53,11 @@ func (s *health) readyz(w http.ResponseWriter, _ *http.Request) {
 			reasons = append(reasons, "no documents indexed")
 		}
 	}
+	if s.warnings != nil {
+		if w := s.warnings(); len(w) > 0 {
+			body["warnings"] = w
+		}
+	}
 	if len(reasons) > 0 {
 		body["status"], body["reasons"] = "not ready", reasons
 		writeJSONStatus(w, http.StatusServiceUnavailable, body)
@@ -70,4 +79,11 @@ func writeJSONStatus(w http.ResponseWriter, code int, v any) {
 // the count.
 type documentCounter interface {
 	Len() int
+}
+
+// knowledgeWarner is implemented by a knowledge.Asker that can say what is
+// wrong with its knowledge while it answers: behind the folder after a
+// failed reload, the example documents, an index on disk given up.
+type knowledgeWarner interface {
+	KnowledgeWarnings() []string
 }

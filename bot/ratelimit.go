@@ -119,8 +119,10 @@ func (l *userLimiter) size() int {
 	return len(l.users)
 }
 
-// rateLimitedMessage asks a user who asks too much too fast to wait.
+// rateLimitedMessage asks a user who asks too much too fast to wait, and
+// says that what is asked meanwhile gets no answer: in a conversation this
+// is said once per window, so the silence after it is no mystery.
 func rateLimitedMessage() Message {
-	text := "Rustig aan! Je stelde veel vragen kort na elkaar. Wacht even en stel je vraag over een minuutje opnieuw."
+	text := "Rustig aan! Je stelde veel vragen kort na elkaar. Vragen die je de komende minuut nog stelt, beantwoord ik niet: stel ze over een minuutje opnieuw."
 	return Message{Text: text, Blocks: []slack.Block{section(":hourglass_flowing_sand: " + text)}}
 }

@@ -633,3 +633,38 @@ func joinDutch(items []string, conj string) string {
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
+
+// exampleNote stands under every answer while the bot answers from the
+// embedded example documents, so that nobody runs a real workspace on
+// them by mistake.
+const exampleNote = ":warning: voorbeeldkennis — stel KNOWLEDGE_DIR in"
+
+// exampleKnowledge is implemented by a knowledge.Asker that answers from
+// the embedded example documents.
+type exampleKnowledge interface{ ExampleKnowledge() bool }
+
+// isExample reports whether asker answers from the example documents.
+func isExample(asker knowledge.Asker) bool {
+	e, ok := asker.(exampleKnowledge)
+	return ok && e.ExampleKnowledge()
+}
+
+// withExampleNote adds exampleNote under the answer in m, above its
+// buttons, keeping within the block limit.
+func withExampleNote(m Message) Message {
+	note := contextBlock(exampleNote)
+	n := len(m.Blocks)
+	if n == 0 {
+		m.Blocks = []slack.Block{note}
+		return m
+	}
+	if _, ok := m.Blocks[n-1].(*slack.ActionBlock); !ok {
+		m.Blocks = append(m.Blocks, note)
+	} else {
+		m.Blocks = append(m.Blocks[:n-1:n-1], note, m.Blocks[n-1])
+	}
+	if len(m.Blocks) > maxBlocks {
+		m.Blocks = append(m.Blocks[:len(m.Blocks)-3:len(m.Blocks)-3], m.Blocks[len(m.Blocks)-2:]...)
+	}
+	return m
+}

@@ -213,7 +213,7 @@ func TestMetricsEndpoint(t *testing.T) {
 			if got := seriesValue(t, text, "wieiswie_documents"); got < 1 {
 				t.Errorf("wieiswie_documents = %v", got)
 			}
-			for _, name := range []string{"wieiswie_reloads_total", "wieiswie_reload_failures_total", "go_goroutines", "wieiswie_process_resident_memory_bytes"} {
+			for _, name := range []string{"wieiswie_reloads_total", "wieiswie_reload_failures_total", "go_goroutines", "process_resident_memory_bytes"} {
 				if !strings.Contains(text, "\n"+name+" ") {
 					t.Errorf("/metrics lacks %s", name)
 				}

@@ -6,11 +6,15 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rs/zerolog"
 )
@@ -30,6 +34,7 @@ const (
 	EnvRateLimit          = "RATE_LIMIT_PER_MINUTE"
 	EnvRateLimitBurst     = "RATE_LIMIT_BURST"
 	EnvDedupeDir          = "DEDUPE_DIR"
+	EnvReloadPoll         = "RELOAD_POLL_INTERVAL"
 )
 
 // Defaults for settings that may be left unset.
@@ -87,6 +92,10 @@ type Config struct {
 	// AutoAnswerChannels are the channel IDs where top-level who-questions
 	// are answered without a mention.
 	AutoAnswerChannels []string
+	// ReloadPollInterval, when set, scans the knowledge folder that often
+	// for changes, besides watching it: on a network share (SMB/CIFS, NFS)
+	// changes made elsewhere are never notified. 0: watch only.
+	ReloadPollInterval time.Duration
 }
 
 // FromEnv reads the settings through getenv (os.Getenv, or a test's map),
@@ -133,6 +142,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		"questions a user may ask in a row, e.g. 5"); err != nil {
 		return c, err
 	}
+	if raw := get(EnvReloadPoll); raw != "" {
+		if c.ReloadPollInterval, err = time.ParseDuration(raw); err != nil || c.ReloadPollInterval < time.Second {
+			return c, fmt.Errorf("%s %q is not a duration of at least 1s: give e.g. 30s, or leave it unset to only watch the folder", EnvReloadPoll, raw)
+		}
+	}
 	if c.Web, c.AutoAnswerChannels, err = readWeb(get); err != nil {
 		return c, err
 	}
@@ -166,6 +180,42 @@ func (c Config) ValidateForServe() error {
 	}
 	if err := checkListenAddr(c.ListenAddr); err != nil {
 		return err
+	}
+	if err := CheckFolder(EnvKnowledgeDir, c.KnowledgeDir); err != nil {
+		return err
+	}
+	return nil
+}
+
+// Warnings are settings that work but are probably not what was meant,
+// for the start-up log.
+func (c Config) Warnings() []string {
+	var out []string
+	if c.SlackAppToken != "" && c.SlackSigningSecret != "" {
+		out = append(out, fmt.Sprintf("both %s and %s are set: Socket Mode is used and %s is ignored; unset one of them",
+			EnvSlackAppToken, EnvSlackSigningSecret, EnvSlackSigningSecret))
+	}
+	if c.KnowledgeDir == "" {
+		out = append(out, fmt.Sprintf("%s is not set: answering from the embedded EXAMPLE documents (Knokke-Heist), not your organisation's; set %s to your documents folder",
+			EnvKnowledgeDir, EnvKnowledgeDir))
+	}
+	return out
+}
+
+// CheckFolder checks that a folder setting (or flag) name, when set,
+// names a folder.
+func CheckFolder(name, dir string) error {
+	if dir == "" {
+		return nil
+	}
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s %q does not exist: give the folder that holds the documents", name, dir)
+	case err != nil:
+		return fmt.Errorf("%s %q cannot be read: %v", name, dir, errors.Unwrap(err))
+	case !fi.IsDir():
+		return fmt.Errorf("%s %q is a file, not a folder", name, dir)
 	}
 	return nil
 }
@@ -269,16 +319,18 @@ func checkToken(name, value, prefix string, required bool, what string) error {
 	return fmt.Errorf("%s must start with %s%s: it is %s", name, prefix, hint, what)
 }
 
+// checkAPIURL checks SLACK_API_URL. Its errors never quote the value: a
+// URL with credentials in it would print them.
 func checkAPIURL(raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("%s %q is not a valid http(s) URL: use e.g. https://slack.com/api/", EnvSlackAPIURL, raw)
+		return fmt.Errorf("%s is not a valid http(s) URL: use e.g. https://slack.com/api/", EnvSlackAPIURL)
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return fmt.Errorf("%s %q must not have credentials, a query or a fragment: use e.g. https://slack.com/api/", EnvSlackAPIURL, raw)
+		return fmt.Errorf("%s must not have credentials, a query or a fragment: use e.g. https://slack.com/api/", EnvSlackAPIURL)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
-		return fmt.Errorf("%s %q must end in \"/\": use e.g. https://slack.com/api/", EnvSlackAPIURL, raw)
+		return fmt.Errorf("%s must end in \"/\": use e.g. https://slack.com/api/", EnvSlackAPIURL)
 	}
 	return nil
 }

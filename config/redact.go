@@ -42,6 +42,7 @@ type redactedView struct {
 	AdminUserIDs       []string `json:"admin_user_ids"`
 	RateLimitPerMinute int      `json:"rate_limit_per_minute"`
 	RateLimitBurst     int      `json:"rate_limit_burst"`
+	ReloadPollInterval string   `json:"reload_poll_interval"`
 	Mode               string   `json:"mode"`
 }
 
@@ -59,6 +60,7 @@ func (c Config) view() redactedView {
 		AdminUserIDs:       c.AdminUserIDs,
 		RateLimitPerMinute: c.RateLimitPerMinute,
 		RateLimitBurst:     c.Burst(),
+		ReloadPollInterval: c.ReloadPollInterval.String(),
 		Mode:               c.Mode(),
 	}
 }
@@ -66,9 +68,9 @@ func (c Config) view() redactedView {
 // String shows the configuration with secrets redacted.
 func (c Config) String() string {
 	v := c.view()
-	return fmt.Sprintf("Config{mode=%s listen_addr=%q knowledge_dir=%q index_dir=%q log_level=%q log_format=%q slack_api_url=%q admin_user_ids=%q rate_limit_per_minute=%d rate_limit_burst=%d slack_bot_token=%q slack_app_token=%q slack_signing_secret=%q}",
+	return fmt.Sprintf("Config{mode=%s listen_addr=%q knowledge_dir=%q index_dir=%q log_level=%q log_format=%q slack_api_url=%q admin_user_ids=%q rate_limit_per_minute=%d rate_limit_burst=%d reload_poll_interval=%s slack_bot_token=%q slack_app_token=%q slack_signing_secret=%q}",
 		v.Mode, v.ListenAddr, v.KnowledgeDir, v.IndexDir, v.LogLevel, v.LogFormat, v.SlackAPIURL, v.AdminUserIDs,
-		v.RateLimitPerMinute, v.RateLimitBurst, v.SlackBotToken, v.SlackAppToken, v.SlackSigningSecret)
+		v.RateLimitPerMinute, v.RateLimitBurst, v.ReloadPollInterval, v.SlackBotToken, v.SlackAppToken, v.SlackSigningSecret)
 }
 
 // Format makes every fmt verb (%v, %+v, %#v, %s, %d …) print the redacted
@@ -97,6 +99,7 @@ func (c Config) MarshalZerologObject(e *zerolog.Event) {
 		Strs("admin_user_ids", v.AdminUserIDs).
 		Int("rate_limit_per_minute", v.RateLimitPerMinute).
 		Int("rate_limit_burst", v.RateLimitBurst).
+		Str("reload_poll_interval", v.ReloadPollInterval).
 		Str("slack_bot_token", v.SlackBotToken).
 		Str("slack_app_token", v.SlackAppToken).
 		Str("slack_signing_secret", v.SlackSigningSecret)

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -19,12 +20,32 @@ const maxQuestion = 500
 // Ask answers one question with at most top answers (0: 3). It reads one
 // snapshot of the knowledge, so an Update meanwhile never mixes two.
 func (ix *Index) Ask(ctx context.Context, text string, top int) (knowledge.Result, error) {
-	return ix.view().ask(ctx, text, top)
+	res, err := ix.view().ask(ctx, text, top)
+	if errors.Is(err, errIndexFailed) {
+		// An update failing on a full disk damages the bleve index it
+		// writes to, and puts the previous knowledge back before it lets
+		// go of mu: wait for that and answer from it.
+		ix.mu.Lock()
+		//lint:ignore SA2001 an empty critical section: waiting is the point
+		ix.mu.Unlock()
+		return ix.view().ask(ctx, text, top)
+	}
+	return res, err
 }
+
+// errIndexFailed says bleve panicked answering: its index is damaged.
+var errIndexFailed = errors.New("the index failed")
 
 func (ix view) ask(ctx context.Context, text string, top int) (res knowledge.Result, err error) {
 	start := time.Now()
 	defer func() { res.Took = time.Since(start) }()
+	// A damaged index must cost one answer, never the process: bleve's
+	// segments panic on data they could not write (a full disk).
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("search %q: %w: %v", text, errIndexFailed, p)
+		}
+	}()
 	if top <= 0 {
 		top = 3
 	}

@@ -26,10 +26,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -50,16 +54,19 @@ type Options struct {
 	Roles *knowledge.Equivalences
 	// Words are the word equivalences; nil: knowledge.DefaultWords().
 	Words *knowledge.Equivalences
+	// LockWait is how long Build waits for another process to release the
+	// index folder (see lockDir); 0: DefaultLockWait.
+	LockWait time.Duration
 }
 
 // Index answers questions over one set of documents. It is safe for
 // concurrent use, also while Update swaps in new knowledge.
 type Index struct {
-	bleve     bleve.Index
-	path      string // "" in memory
+	root      string // the index folder (INDEX_DIR); "" in memory
+	path      string // the bleve index in use inside root; "" in memory
+	lock      *dirLock
 	baseRoles *knowledge.Equivalences
 	words     *knowledge.Equivalences
-	text      analysis.Analyzer
 	stem      func(string) string // the Dutch stemmer on one folded word
 	isWord    func(string) bool   // whether a folded word is Dutch (the lexicon)
 	lexicons
@@ -70,9 +77,18 @@ type Index struct {
 	// wordStems finds a group of words by the stem of one of its words.
 	wordStems map[string][]string
 
-	mu    sync.Mutex // serialises updates
+	mu    sync.Mutex // serialises updates; guards stats, diskErr and retired
 	cur   atomic.Pointer[state]
 	stats Stats
+	// diskErr is why the index on disk was given up for one in memory
+	// after an update failed on it (a full disk); nil while on disk. An
+	// index folder that cannot be written, used as it is, has it set too.
+	diskErr error
+	// readOnly: the index in use is a read-only one on disk.
+	readOnly bool
+	// retired are bleve indexes replaced after a failure, closed once the
+	// questions that may still read them are done.
+	retired []bleve.Index
 
 	saver saver // saves the parsed documents beside an index on disk
 }
@@ -81,6 +97,8 @@ type Index struct {
 // what question understanding recognises. It is never changed, only
 // replaced.
 type state struct {
+	bleve  bleve.Index
+	text   analysis.Analyzer              // the bleve index's text analyzer
 	docs   map[string]*knowledge.Document // by Source
 	hashes map[string]string              // Source → content hash
 	roles  *knowledge.Equivalences        // with the documents' aliases joined in
@@ -162,8 +180,11 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 	if err != nil {
 		return nil, fmt.Errorf("english lexicon: %w", err)
 	}
-	ix := &Index{path: opts.Path, baseRoles: opts.Roles, words: opts.Words, stem: sf.stem, isWord: sf.lex.IsWord,
+	ix := &Index{root: opts.Path, baseRoles: opts.Roles, words: opts.Words, stem: sf.stem, isWord: sf.lex.IsWord,
 		lexicons: lexicons{dutch: sf.lex, english: en}}
+	if ix.root != "" {
+		ix.path = filepath.Join(ix.root, currentName)
+	}
 	if ix.baseRoles == nil {
 		ix.baseRoles = knowledge.DefaultRoles()
 	}
@@ -190,12 +211,13 @@ func Build(ctx context.Context, docs []knowledge.Document, opts Options) (*Index
 			}
 			return ix.apply(ctx, st, nil, st.hashes)
 		}
-		return ix.openOrBuild(ctx, docs, st)
+		return ix.openOrBuild(ctx, docs, st, opts.LockWait)
 	})
 	if err != nil {
-		if ix.bleve != nil {
-			ix.bleve.Close()
+		if st.bleve != nil {
+			st.bleve.Close()
 		}
+		ix.lock.release()
 		return nil, err
 	}
 	ix.cur.Store(st)
@@ -267,18 +289,19 @@ func (ix *Index) newState(docs []knowledge.Document, prev *state) (st *state, vo
 	return st, func() { st.vocab = newVocabulary(st.docs, st.roles, ix.stem) }
 }
 
-// create makes an empty bleve index at path ("" in memory) whose compound
-// dictionary is the vocabulary of docs.
+// create makes an empty bleve index at path ("" in memory) for st, whose
+// compound dictionary is the vocabulary of docs.
 func (ix *Index) create(path string, docs []knowledge.Document, st *state) error {
 	m, err := newMapping(docs, st.roles)
 	if err != nil {
 		return fmt.Errorf("index mapping: %w", err)
 	}
-	ix.bleve, err = bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	// bleve returns a typed nil on failure: st.bleve must stay a true nil.
+	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", path, err)
 	}
-	ix.text = m.AnalyzerNamed(textAnalyzer)
+	st.bleve, st.text = b, m.AnalyzerNamed(textAnalyzer)
 	return nil
 }
 
@@ -288,17 +311,17 @@ func (ix *Index) create(path string, docs []knowledge.Document, st *state) error
 // the next one.
 func (ix *Index) apply(ctx context.Context, st *state, old, now map[string]string) error {
 	v := view{ix, st}
-	batch := ix.bleve.NewBatch()
+	batch := st.bleve.NewBatch()
 	flush := func() error {
 		if batch.Size() == 0 {
 			return nil
 		}
-		if err := ix.bleve.Batch(batch); err != nil {
+		if err := st.bleve.Batch(batch); err != nil {
 			return fmt.Errorf("index batch: %w", err)
 		}
 		// A new batch rather than Reset: scorch may still read the old
 		// one from a goroutine of its own (seen with -race).
-		batch = ix.bleve.NewBatch()
+		batch = st.bleve.NewBatch()
 		return nil
 	}
 	stats := Stats{}
@@ -341,23 +364,108 @@ func batchSize(n int) int {
 
 // Update replaces the knowledge with docs, re-indexing only the documents
 // that changed. Questions asked meanwhile are answered from the old
-// knowledge until the new one is complete.
+// knowledge until the new one is complete. When the update fails (a full
+// disk, a cancelled context) the old knowledge keeps answering, whole: see
+// restore.
 func (ix *Index) Update(ctx context.Context, docs []knowledge.Document) (Stats, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	old := ix.cur.Load()
 	st, vocabulary := ix.newState(docs, old)
-	if err := alongside(vocabulary, func() error { return ix.apply(ctx, st, old.hashes, st.hashes) }); err != nil {
-		return Stats{}, err
-	}
-	if ix.path != "" {
-		if err := writeManifest(ix.path, ix.manifest(st)); err != nil {
-			return Stats{}, err
+	if ix.readOnly {
+		// The index on disk cannot take changes: the first one moves the
+		// knowledge to memory.
+		vocabulary()
+		if err := ix.inMemory(ctx, st); err != nil {
+			return Stats{}, fmt.Errorf("update index: %w", err)
 		}
+		ix.readOnly = false
+		return ix.stats, nil
+	}
+	st.bleve, st.text = old.bleve, old.text
+	err := alongside(vocabulary, func() error { return ix.apply(ctx, st, old.hashes, st.hashes) })
+	if err == nil && ix.path != "" && ix.diskErr == nil {
+		err = writeManifest(ix.path, ix.manifest(st))
+	}
+	if err != nil {
+		if rerr := ix.restore(old, st, err); rerr != nil {
+			return Stats{}, fmt.Errorf("update index: %w (and restoring the previous knowledge: %v)", err, rerr)
+		}
+		return Stats{}, fmt.Errorf("update index: %w", err)
 	}
 	ix.cur.Store(st)
 	ix.saveLater()
 	return ix.stats, nil
+}
+
+// restore puts back the knowledge of old after the update to the state
+// failed went wrong with cause, part of it possibly applied. A cancelled
+// update is undone in place. Any other failure may have left the bleve
+// index damaged (scorch panics on a segment it could not write), so old is
+// indexed again in memory and the index on disk is given up until the next
+// start, which rebuilds it (its manifest is removed).
+func (ix *Index) restore(old, failed *state, cause error) error {
+	if errors.Is(cause, context.Canceled) || errors.Is(cause, context.DeadlineExceeded) {
+		// What the update did not reach still holds the old version, so
+		// undoing it "from failed" re-indexes no more than it touched.
+		return ix.apply(context.Background(), old, failed.hashes, old.hashes)
+	}
+	restored := &state{text: old.text, docs: old.docs, hashes: old.hashes, roles: old.roles, vocab: old.vocab,
+		terms: newTermCache(termCacheSize)}
+	if err := ix.inMemory(context.Background(), restored); err != nil {
+		return err
+	}
+	if ix.path != "" && ix.diskErr == nil {
+		ix.diskErr = cause
+		os.Remove(filepath.Join(ix.path, manifestName))
+	}
+	return nil
+}
+
+// inMemory indexes st's documents in a new bleve index in memory and makes
+// st the current state; the bleve index it replaces is retired.
+func (ix *Index) inMemory(ctx context.Context, st *state) error {
+	prev := ix.cur.Load().bleve
+	docs := make([]knowledge.Document, 0, len(st.docs))
+	for _, d := range st.docs {
+		docs = append(docs, *d)
+	}
+	st.bleve = nil
+	if err := ix.create("", docs, st); err != nil {
+		return err
+	}
+	if err := ix.apply(ctx, st, nil, st.hashes); err != nil {
+		st.bleve.Close()
+		return err
+	}
+	ix.cur.Store(st)
+	ix.retire(prev)
+	return nil
+}
+
+// retireDelay is how long a replaced bleve index stays open for the
+// questions that started on it; an answer takes milliseconds.
+const retireDelay = 30 * time.Second
+
+// retire closes b once the questions that may still read it are done.
+func (ix *Index) retire(b bleve.Index) {
+	ix.retired = append(ix.retired, b)
+	time.AfterFunc(retireDelay, func() {
+		ix.mu.Lock()
+		defer ix.mu.Unlock()
+		if i := slices.Index(ix.retired, b); i >= 0 {
+			ix.retired = slices.Delete(ix.retired, i, i+1)
+			b.Close()
+		}
+	})
+}
+
+// DiskError says why the index on disk was given up for one in memory
+// (nil while the index is kept on disk, or was never meant to be).
+func (ix *Index) DiskError() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.diskErr
 }
 
 // Stats says what the last Build or Update did.
@@ -368,9 +476,18 @@ func (ix *Index) Stats() Stats {
 }
 
 // Close saves the documents beside an index on disk if an update has not
-// yet, and releases the bleve index.
+// yet, releases the bleve index and unlocks the index folder.
 func (ix *Index) Close() error {
-	return errors.Join(ix.stopSaving(), ix.bleve.Close())
+	err := ix.stopSaving()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, b := range ix.retired {
+		b.Close()
+	}
+	ix.retired = nil
+	err = errors.Join(err, ix.cur.Load().bleve.Close())
+	ix.lock.release()
+	return err
 }
 
 // Len is the number of documents indexed.
@@ -546,6 +663,6 @@ func (ix view) docFreq(ctx context.Context, terms []string) (map[string]int, int
 }
 
 // analyze returns the analysed terms of s with the text analyzer.
-func (ix *Index) analyze(s string) analysis.TokenStream {
+func (ix view) analyze(s string) analysis.TokenStream {
 	return ix.text.Analyze([]byte(s))
 }

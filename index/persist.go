@@ -1,17 +1,21 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -23,6 +27,22 @@ import (
 const formatVersion = 6
 
 const manifestName = "wieiswie-manifest.txt"
+
+// An index folder (INDEX_DIR) holds the index in use in a folder of its own,
+// so that a new one is built beside it and switched in by renames inside
+// the index folder: that works when the index folder is a mount point
+// (a Docker volume), where renaming the folder itself fails (EBUSY).
+const (
+	lockName     = "wieiswie.lock"
+	currentName  = "current"
+	buildingName = "building"
+	oldName      = "old"
+)
+
+// openOptions are bleve's run-time options for an index on disk: bolt,
+// underneath, would wait for ever for a lock another process holds; the
+// folder lock (lockDir) makes that impossible, this bounds it anyway.
+var openOptions = map[string]any{"bolt_timeout": "5s"}
 
 // manifest records what an index on disk holds, so the next start opens it
 // and re-indexes only what changed. On disk: a first line with the format
@@ -39,15 +59,30 @@ func (ix *Index) manifest(st *state) manifest {
 	return manifest{Format: formatVersion, Lists: ix.listsHash(st), Docs: st.hashes}
 }
 
-// openOrBuild opens the index at ix.path when its manifest fits and updates
-// it; otherwise it builds a new one aside and switches it in, so a crash
-// never leaves a half-written index where the next start would open it.
-func (ix *Index) openOrBuild(ctx context.Context, docs []knowledge.Document, st *state) error {
+// openOrBuild locks the index folder, opens the index in it when its
+// manifest fits and updates it; otherwise it builds a new one aside and
+// switches it in, so a crash never leaves a half-written index where the
+// next start would open it.
+func (ix *Index) openOrBuild(ctx context.Context, docs []knowledge.Document, st *state, wait time.Duration) error {
+	if err := os.MkdirAll(ix.root, 0o755); err != nil {
+		return fmt.Errorf("index folder %s cannot be made: %w", ix.root, err)
+	}
+	if err := checkIndexDir(ix.root); err != nil {
+		return err
+	}
 	want := ix.manifest(st)
+	lock, err := lockDir(ctx, ix.root, wait)
+	if errors.Is(err, errNotWritable) && ix.openReadOnly(st, want) {
+		ix.diskErr = err
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	ix.lock = lock
 	if old, err := readManifest(ix.path); err == nil && old.Format == want.Format && old.Lists == want.Lists {
-		if b, err := bleve.Open(ix.path); err == nil {
-			ix.bleve = b
-			ix.text = b.Mapping().AnalyzerNamed(textAnalyzer)
+		if b, err := bleve.OpenUsing(ix.path, openOptions); err == nil {
+			st.bleve, st.text = b, b.Mapping().AnalyzerNamed(textAnalyzer)
 			if err := ix.apply(ctx, st, old.Docs, want.Docs); err != nil {
 				return err
 			}
@@ -58,13 +93,10 @@ func (ix *Index) openOrBuild(ctx context.Context, docs []knowledge.Document, st 
 			return writeManifest(ix.path, want)
 		}
 	}
-	if err := checkIndexDir(ix.path); err != nil {
+	if err := clearIndexDir(ix.root); err != nil {
 		return err
 	}
-	building := ix.path + ".building"
-	if err := os.RemoveAll(building); err != nil {
-		return fmt.Errorf("clear %s: %w", building, err)
-	}
+	building := filepath.Join(ix.root, buildingName)
 	if err := ix.create(building, docs, st); err != nil {
 		return err
 	}
@@ -74,12 +106,33 @@ func (ix *Index) openOrBuild(ctx context.Context, docs []knowledge.Document, st 
 	if err := writeManifest(building, want); err != nil {
 		return err
 	}
-	b, err := swapIn(ix.bleve, building, ix.path)
-	ix.bleve = b
+	b, err := swapIn(st.bleve, building, ix.path)
+	st.bleve = b
 	return err
 }
 
+// openReadOnly opens the index in a folder that cannot be written, as it
+// is, when it holds exactly the documents of want (an index made ahead,
+// on a read-only volume). The first update moves to memory.
+func (ix *Index) openReadOnly(st *state, want manifest) bool {
+	old, err := readManifest(ix.path)
+	if err != nil || old.Format != want.Format || old.Lists != want.Lists || !maps.Equal(old.Docs, want.Docs) {
+		return false
+	}
+	b, err := bleve.OpenUsing(ix.path, map[string]any{"read_only": true, "bolt_timeout": "5s"})
+	if err != nil {
+		return false
+	}
+	st.bleve, st.text = b, b.Mapping().AnalyzerNamed(textAnalyzer)
+	ix.readOnly, ix.stats = true, Stats{Reused: true}
+	return true
+}
+
 var errBadManifest = errors.New("manifest is damaged")
+
+// manifestSumPrefix starts the manifest's last line, the checksum of all
+// before it: a damaged manifest rebuilds the index rather than trust it.
+const manifestSumPrefix = "sum "
 
 func readManifest(dir string) (manifest, error) {
 	m := manifest{Docs: map[string]string{}}
@@ -87,7 +140,11 @@ func readManifest(dir string) (manifest, error) {
 	if err != nil {
 		return m, err
 	}
-	head, rest, _ := strings.Cut(string(data), "\n")
+	body, ok := verifySum(data)
+	if !ok {
+		return m, errBadManifest
+	}
+	head, rest, _ := strings.Cut(string(body), "\n")
 	if _, err := fmt.Sscanf(head, "wieiswie-index %d %s", &m.Format, &m.Lists); err != nil {
 		return m, errBadManifest
 	}
@@ -107,7 +164,7 @@ func readManifest(dir string) (manifest, error) {
 }
 
 // writeManifest writes the manifest beside the index, atomically: written
-// aside, then renamed over the old one.
+// aside, synced, then renamed over the old one.
 func writeManifest(dir string, m manifest) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "wieiswie-index %d %s\n", m.Format, m.Lists)
@@ -120,12 +177,74 @@ func writeManifest(dir string, m manifest) error {
 		b.WriteString(src)
 		b.WriteByte('\n')
 	}
-	tmp := filepath.Join(dir, manifestName+".tmp")
-	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
+	if err := writeFileSynced(filepath.Join(dir, manifestName), appendSum([]byte(b.String()))); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}
-	if err := os.Rename(tmp, filepath.Join(dir, manifestName)); err != nil {
-		return fmt.Errorf("write manifest: %w", err)
+	return nil
+}
+
+// appendSum appends a line with the SHA-256 of data (which ends in a
+// newline) to it.
+func appendSum(data []byte) []byte {
+	sum := sha256.Sum256(data)
+	return append(append(data, manifestSumPrefix...), hex.EncodeToString(sum[:])+"\n"...)
+}
+
+// verifySum checks the last line of data against the rest and returns
+// the rest.
+func verifySum(data []byte) ([]byte, bool) {
+	i := bytes.LastIndex(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"+manifestSumPrefix))
+	if i < 0 {
+		return nil, false
+	}
+	body := data[:i+1]
+	sum := sha256.Sum256(body)
+	return body, string(data[i+1:]) == manifestSumPrefix+hex.EncodeToString(sum[:])+"\n"
+}
+
+// writeFileSynced replaces name with data so that a crash or a power cut
+// leaves the old file or the new one, whole: written aside, synced to
+// disk, renamed, and the rename synced too.
+func writeFileSynced(name string, data ...[]byte) (err error) {
+	tmp := name + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp)
+		}
+	}()
+	for _, d := range data {
+		if err == nil {
+			_, err = f.Write(d)
+		}
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(name))
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
+		return err // some file systems cannot sync a folder: nothing to do then
 	}
 	return nil
 }
@@ -209,32 +328,61 @@ func (ix *Index) listsHash(st *state) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// checkIndexDir refuses to replace a folder that is not an index of ours:
-// --index pointed at the wrong folder must not delete anything.
-func checkIndexDir(path string) error {
-	entries, err := os.ReadDir(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+// checkIndexDir refuses an index folder that holds anything but an index
+// of ours: --index pointed at the wrong folder must not delete anything.
+// A folder of the earlier layout (the index right in it) is ours.
+func checkIndexDir(root string) error {
+	entries, err := os.ReadDir(root)
 	if err != nil {
-		return fmt.Errorf("index folder %s: %w", path, err)
+		return fmt.Errorf("index folder %s: %w", root, err)
 	}
-	if len(entries) == 0 {
+	if _, err := os.Stat(filepath.Join(root, "index_meta.json")); err == nil {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
-		return fmt.Errorf("index folder %s is not empty and holds no index; refusing to overwrite it", path)
+	for _, e := range entries {
+		if !ours(e.Name()) {
+			return fmt.Errorf("index folder %s holds %s, which is not ours; refusing to overwrite it: give an empty or new folder", root, e.Name())
+		}
+	}
+	return nil
+}
+
+// ours reports whether an entry of an index folder is one wieiswie makes.
+func ours(name string) bool {
+	switch name {
+	case lockName, currentName, buildingName, oldName:
+		return true
+	}
+	return false
+}
+
+// clearIndexDir removes from the index folder (locked, checked) all but the
+// lock and the index in use: an unfinished build, an old index, the files
+// of the earlier layout.
+func clearIndexDir(root string) error {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return fmt.Errorf("index folder %s: %w", root, err)
+	}
+	for _, e := range entries {
+		if e.Name() == lockName || e.Name() == currentName {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(root, e.Name())); err != nil {
+			return fmt.Errorf("clear index folder: %w", err)
+		}
 	}
 	return nil
 }
 
 // swapIn closes the index built at building, puts it in place of path and
-// opens it there.
+// opens it there. building and path are in the same folder, so renames do
+// it, also when that folder is a mount point.
 func swapIn(b bleve.Index, building, path string) (bleve.Index, error) {
 	if err := b.Close(); err != nil {
 		return nil, fmt.Errorf("close %s: %w", building, err)
 	}
-	old := path + ".old"
+	old := filepath.Join(filepath.Dir(path), oldName)
 	if err := os.RemoveAll(old); err != nil {
 		return nil, err
 	}
@@ -244,10 +392,13 @@ func swapIn(b bleve.Index, building, path string) (bleve.Index, error) {
 	if err := os.Rename(building, path); err != nil {
 		return nil, fmt.Errorf("switch to new index: %w", err)
 	}
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		return nil, fmt.Errorf("switch to new index: %w", err)
+	}
 	if err := os.RemoveAll(old); err != nil {
 		return nil, err
 	}
-	nb, err := bleve.Open(path)
+	nb, err := bleve.OpenUsing(path, openOptions)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}

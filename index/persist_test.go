@@ -91,12 +91,13 @@ func TestPersistedIndexRebuiltOnFormatChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Close()
-	m, err := readManifest(path)
+	current := filepath.Join(path, currentName)
+	m, err := readManifest(current)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m.Format = formatVersion - 1
-	if err := writeManifest(path, m); err != nil {
+	if err := writeManifest(current, m); err != nil {
 		t.Fatal(err)
 	}
 	ix, err = Build(context.Background(), loadTwee(t), Options{Path: path})
@@ -107,7 +108,7 @@ func TestPersistedIndexRebuiltOnFormatChange(t *testing.T) {
 	if s := ix.Stats(); s.Reused {
 		t.Errorf("old format reused: %+v", s)
 	}
-	if _, err := os.Stat(path + ".building"); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(path, buildingName)); !os.IsNotExist(err) {
 		t.Errorf("building folder left behind")
 	}
 }

@@ -28,11 +28,14 @@ import (
 const snapshotName = "wieiswie-documents.gob"
 
 // snapshotFormat changes when the snapshot's layout does.
-const snapshotFormat = 2
+const snapshotFormat = 3
 
 // The file is a header, then the documents in chunks, each a gob stream of
-// its own, so that they are encoded and decoded on every core: gob alone would take half a second at
-// 100,000 documents. The header is preceded by its length (8 bytes).
+// its own, so that they are encoded and decoded on every core: gob alone
+// would take half a second at 100,000 documents. The header is preceded by
+// its length (8 bytes); the file ends in the SHA-256 of all before it, so
+// that a damaged byte means reading the files again, never serving a wrong
+// e-mail address.
 type snapshotHeader struct {
 	Format int
 	// Program identifies the executable that parsed the documents: another
@@ -45,14 +48,22 @@ type snapshotHeader struct {
 	Chunks []int // the length in bytes of each chunk
 }
 
-// SavedDocuments returns the documents the index at dir was last saved
-// with, by Source, for knowledge.Options.Previous. It returns an error when
-// there are none this program can use; start from nothing then.
+// SavedDocuments returns the documents the index in the index folder dir
+// was last saved with, by Source, for knowledge.Options.Previous. It
+// returns an error when there are none this program can use; start from
+// nothing then. A damaged snapshot is removed, so the next save writes it
+// anew.
 func SavedDocuments(dir string) (map[string]knowledge.Document, error) {
-	data, err := os.ReadFile(filepath.Join(dir, snapshotName))
+	name := filepath.Join(dir, currentName, snapshotName)
+	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
+	if len(data) < sha256.Size || sha256.Sum256(data[:len(data)-sha256.Size]) != [sha256.Size]byte(data[len(data)-sha256.Size:]) {
+		os.Remove(name)
+		return nil, fmt.Errorf("read %s: %w", snapshotName, errDamagedSnapshot)
+	}
+	data = data[:len(data)-sha256.Size]
 	h, rest, err := readSnapshotHeader(data, programID())
 	if err != nil {
 		return nil, err
@@ -89,7 +100,10 @@ func SavedDocuments(dir string) (map[string]knowledge.Document, error) {
 	return docs, nil
 }
 
-var errForeignSnapshot = errors.New("saved documents are of another format or program")
+var (
+	errForeignSnapshot = errors.New("saved documents are of another format or program")
+	errDamagedSnapshot = errors.New("saved documents are damaged (checksum mismatch)")
+)
 
 // readSnapshotHeader reads the header at the start of data and returns it
 // with the rest of data.
@@ -176,6 +190,9 @@ func (ix *Index) stopSaving() error {
 // writeSnapshot writes the current state's documents unless the snapshot on
 // disk holds them already.
 func (ix *Index) writeSnapshot() {
+	if ix.DiskError() != nil {
+		return // the index folder is given up, or cannot be written
+	}
 	sv := &ix.saver
 	sv.writeMu.Lock()
 	defer sv.writeMu.Unlock()
@@ -214,8 +231,8 @@ func (ix *Index) savedHeader(program string) (snapshotHeader, error) {
 	return h, err
 }
 
-// writeSnapshot writes the snapshot aside and renames it into place, so a
-// crash leaves the old one or the new one, never half of one.
+// writeSnapshot writes the snapshot aside, syncs it and renames it into
+// place, so a crash leaves the old one or the new one, never half of one.
 func writeSnapshot(dir string, h snapshotHeader, st *state) error {
 	docs := make([]*knowledge.Document, 0, len(st.docs))
 	for _, d := range st.docs {
@@ -245,25 +262,14 @@ func writeSnapshot(dir string, h snapshotHeader, st *state) error {
 	}
 	binary.LittleEndian.PutUint64(head.Bytes(), uint64(head.Len()-8))
 
-	tmp := filepath.Join(dir, snapshotName+".tmp")
-	f, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("save documents: %w", err)
-	}
-	_, err = head.WriteTo(f)
+	sum := sha256.New()
+	sum.Write(head.Bytes())
+	parts := [][]byte{head.Bytes()}
 	for i := range chunks {
-		if err == nil {
-			_, err = chunks[i].WriteTo(f)
-		}
+		sum.Write(chunks[i].Bytes())
+		parts = append(parts, chunks[i].Bytes())
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, filepath.Join(dir, snapshotName))
-	}
-	if err != nil {
-		os.Remove(tmp)
+	if err := writeFileSynced(filepath.Join(dir, snapshotName), append(parts, sum.Sum(nil))...); err != nil {
 		return fmt.Errorf("save documents: %w", err)
 	}
 	return nil

@@ -1,7 +1,9 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"os"
 	"path/filepath"
@@ -115,16 +117,16 @@ func TestSavedDocumentsRejected(t *testing.T) {
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}
-	file := filepath.Join(path, snapshotName)
+	file := filepath.Join(path, currentName, snapshotName)
 	good, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, _, err := readSnapshotHeader(good, programID())
+	h, _, err := readSnapshotHeader(good[:len(good)-sha256.Size], programID())
 	if err != nil {
 		t.Fatal(err)
 	}
-	headLen := len(good) - sum(h.Chunks)
+	headLen := len(good) - sha256.Size - sum(h.Chunks)
 	for _, n := range []int{0, 4, 8, headLen - 1, headLen, headLen + 10, len(good) - 1} {
 		if err := os.WriteFile(file, good[:n], 0o644); err != nil {
 			t.Fatal(err)
@@ -134,8 +136,23 @@ func TestSavedDocumentsRejected(t *testing.T) {
 		}
 	}
 
+	// One byte changed anywhere: header, a document, the checksum.
+	for _, at := range []int{9, headLen + 40, len(good) / 2, len(good) - 1} {
+		bad := bytes.Clone(good)
+		bad[at] ^= 0x20
+		if err := os.WriteFile(file, bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if docs, err := SavedDocuments(path); err == nil {
+			t.Errorf("byte %d of %d flipped: %d documents, no error", at, len(good), len(docs))
+		}
+		if _, err := os.Stat(file); !os.IsNotExist(err) {
+			t.Errorf("byte %d flipped: the damaged snapshot stays", at)
+		}
+	}
+
 	// The same documents, saved by another program.
-	ix = &Index{path: path, saver: saver{program: "another build"}}
+	ix = &Index{path: filepath.Join(path, currentName), saver: saver{program: "another build"}}
 	ix.cur.Store(ix.newStateFor(t, loadTwee(t)))
 	ix.writeSnapshot()
 	if ix.saver.err != nil {

@@ -7,6 +7,7 @@ package metrics
 
 import (
 	"net/http"
+	"runtime"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -52,7 +53,9 @@ type Metrics struct {
 }
 
 // New makes a Metrics with its own registry, which also carries the Go
-// runtime and process collectors (memory, goroutines, open files).
+// runtime and process collectors (memory, goroutines, open files), under
+// their standard names (go_*, process_*) that stock dashboards and alerts
+// use.
 func New() *Metrics {
 	reg := prometheus.NewRegistry()
 	kind := []string{"kind"}
@@ -119,7 +122,7 @@ func New() *Metrics {
 		Help: "Socket Mode connections made (hello received); more than one means the bot reconnected.",
 	}))
 	reg.MustRegister(collectors.NewGoCollector())
-	reg.MustRegister(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{Namespace: namespace}))
+	reg.MustRegister(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 
@@ -278,4 +281,35 @@ func (m *Metrics) WatchDocuments(count func() int) {
 		Namespace: namespace, Name: "documents",
 		Help: "Documents in the index the bot answers from.",
 	}, func() float64 { return float64(count()) }))
+}
+
+// BuildInfo exposes wieiswie_build_info{version,commit,goversion} 1, the
+// usual way to see in Prometheus which build runs where.
+func (m *Metrics) BuildInfo(version, commit string) {
+	if m == nil {
+		return
+	}
+	_ = m.reg.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Namespace: namespace, Name: "build_info",
+		Help:        "Always 1; the labels say which build of wieiswie runs.",
+		ConstLabels: prometheus.Labels{"version": version, "commit": commit, "goversion": runtime.Version()},
+	}, func() float64 { return 1 }))
+}
+
+// WatchStale exposes wieiswie_knowledge_stale: 1 while the last reload
+// failed and the knowledge answered from is behind the folder (see
+// reload.Reloader.Stale), read from stale at every scrape.
+func (m *Metrics) WatchStale(stale func() bool) {
+	if m == nil || stale == nil {
+		return
+	}
+	_ = m.reg.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Namespace: namespace, Name: "knowledge_stale",
+		Help: "1 while the last reload failed: the bot answers from the previous knowledge until a retry applies the changes.",
+	}, func() float64 {
+		if stale() {
+			return 1
+		}
+		return 0
+	}))
 }

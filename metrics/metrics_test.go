@@ -78,13 +78,34 @@ func TestMetrics(t *testing.T) {
 }
 
 // TestRuntimeCollectors: memory and goroutines are there for dashboards
-// and the load test.
+// and the load test, under the standard names stock dashboards use.
 func TestRuntimeCollectors(t *testing.T) {
 	text := scrape(t, New())
-	for _, name := range []string{"go_goroutines", "go_memstats_heap_alloc_bytes", "wieiswie_process_resident_memory_bytes"} {
+	for _, name := range []string{"go_goroutines", "go_memstats_heap_alloc_bytes", "process_resident_memory_bytes", "process_open_fds"} {
 		if !strings.Contains(text, "\n"+name+" ") {
 			t.Errorf("no %s", name)
 		}
+	}
+	if strings.Contains(text, "wieiswie_process_") {
+		t.Error("process metrics are namespaced: stock dashboards do not find them")
+	}
+}
+
+func TestBuildInfoAndStale(t *testing.T) {
+	m := New()
+	m.BuildInfo("v1.2.3", "abc1234")
+	stale := false
+	m.WatchStale(func() bool { return stale })
+	text := scrape(t, m)
+	if !strings.Contains(text, `wieiswie_build_info{commit="abc1234",goversion="go`) || !strings.Contains(text, `version="v1.2.3"} 1`) {
+		t.Errorf("no build info:\n%s", text)
+	}
+	if v, ok := value(t, text, "wieiswie_knowledge_stale"); !ok || v != 0 {
+		t.Errorf("stale = %v %v, want 0", v, ok)
+	}
+	stale = true
+	if v, _ := value(t, scrape(t, m), "wieiswie_knowledge_stale"); v != 1 {
+		t.Errorf("stale = %v, want 1", v)
 	}
 }
 

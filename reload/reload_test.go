@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
-
 	"github.com/wieiswie/wieiswie/index"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
@@ -53,7 +51,7 @@ func setup(t *testing.T) (string, *index.Index, *Reloader) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	return dir, ix, New(dir, ix, docs, zerolog.Nop())
+	return dir, ix, New(dir, ix, docs, testLog(t))
 }
 
 func who(t *testing.T, ix *index.Index, q string) string {

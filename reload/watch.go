@@ -15,18 +15,22 @@ import (
 // changes have been quiet for debounce, until ctx ends. Only the files and
 // folders the changes name are read again (ReloadPaths); when the watcher
 // lost events, the whole folder is. Folders created later are watched too.
+//
+// A folder renamed or removed (dorp/ → Dorp/, a whole export replaced)
+// leaves inotify's watches pointing at names that no longer exist, so then
+// every watch is set up anew and the whole folder read again: what is on
+// disk is what is answered from.
 func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
-	w, err := fsnotify.NewWatcher()
+	w, dirs, err := watchTree(r.dir)
 	if err != nil {
 		return err
 	}
-	defer w.Close()
-	if err := addTree(w, r.dir); err != nil {
-		return err
-	}
+	defer func() { w.Close() }()
 	var timer <-chan time.Time
 	changed := map[string]bool{}
-	all := false // events were lost: look at everything
+	all := false     // events were lost or folders moved: look at everything
+	rewatch := false // folders moved: watch the tree anew
+	lost := false    // watching anew failed (said once)
 	for {
 		select {
 		case <-ctx.Done():
@@ -39,12 +43,15 @@ func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 				continue // editors' swap files, .git
 			}
 			if ev.Has(fsnotify.Create) {
-				addTree(w, ev.Name) // a new folder: watch it too (a file: harmless error)
+				addTree(w, ev.Name, dirs) // a new folder: watch it too (a file: harmless error)
+			}
+			if (ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove)) && dirs[ev.Name] {
+				all, rewatch = true, true
 			}
 			if rel, err := filepath.Rel(r.dir, ev.Name); err == nil && filepath.IsLocal(rel) {
 				changed[filepath.ToSlash(rel)] = true
 			} else {
-				all = true
+				all, rewatch = true, true // the folder itself
 			}
 			timer = time.After(debounce)
 		case err, ok := <-w.Errors:
@@ -58,6 +65,21 @@ func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 			}
 		case <-timer:
 			timer = nil
+			if rewatch {
+				nw, ndirs, err := watchTree(r.dir)
+				if err != nil {
+					// The folder itself is being replaced: try again soon.
+					if !lost {
+						r.log.Warn().Err(err).Msg("cannot watch the knowledge folder; trying again every few seconds")
+					}
+					lost = true
+					timer = time.After(rewatchRetry)
+					continue
+				}
+				w.Close()
+				w, dirs, lost = nw, ndirs, false
+				r.log.Info().Int("folders", len(dirs)).Msg("folders moved: watching the knowledge folder anew")
+			}
 			paths := make([]string, 0, len(changed))
 			for p := range changed {
 				paths = append(paths, p)
@@ -66,20 +88,64 @@ func (r *Reloader) Watch(ctx context.Context, debounce time.Duration) error {
 				paths = nil
 			}
 			r.reloadObserved(ctx, "change on disk", paths)
-			changed, all = map[string]bool{}, false
+			changed, all, rewatch = map[string]bool{}, false, false
 		}
 	}
 }
 
-// addTree watches dir and every folder below it (not hidden ones).
-func addTree(w *fsnotify.Watcher, dir string) error {
+// rewatchRetry is how often watching the folder anew is tried while it
+// cannot be (the folder itself removed and not yet back).
+const rewatchRetry = 2 * time.Second
+
+// Poll reloads the whole folder every interval until ctx ends: on a
+// network share (SMB/CIFS, NFS) inotify hears nothing of changes made on
+// other machines. Only files whose size or modification time changed are
+// read again, so a scan of an unchanged folder costs a directory listing.
+func (r *Reloader) Poll(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			r.reloadObserved(ctx, "poll", nil)
+		}
+	}
+}
+
+// watchTree returns a watcher of dir and every folder below it, and the
+// set of folders watched.
+func watchTree(dir string) (*fsnotify.Watcher, map[string]bool, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, nil, err
+	}
+	dirs := map[string]bool{}
+	if err := addTree(w, dir, dirs); err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	return w, dirs, nil
+}
+
+// addTree watches dir and every folder below it (not hidden ones), and
+// records them in dirs.
+func addTree(w *fsnotify.Watcher, dir string, dirs map[string]bool) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == dir {
+			return err // the folder itself is missing: nothing is watched
+		}
 		if err != nil || !d.IsDir() {
 			return nil
 		}
 		if p != dir && strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir
 		}
-		return w.Add(p)
+		if err := w.Add(p); err != nil {
+			return err
+		}
+		dirs[p] = true
+		return nil
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wieiswie/wieiswie/config"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
@@ -20,11 +21,16 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	indexDir := fs.String("index", "", "keep the index in this folder (default: in memory)")
 	asJSON := fs.Bool("json", false, "write one JSON object a line")
 	top := fs.Int("top", 3, "answers to show at most")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	question, code, done := parseFlags(fs, args, askHelp, stdout)
+	if done {
+		return code
 	}
 	if *top < 1 {
 		fmt.Fprintln(stderr, "wieiswie ask: --top must be at least 1")
+		return 2
+	}
+	if err := config.CheckFolder("--knowledge", *dir); err != nil {
+		fmt.Fprintf(stderr, "wieiswie ask: %v\n", err)
 		return 2
 	}
 	ix, took, err := buildIndex(ctx, *dir, *indexDir, stderr)
@@ -48,8 +54,8 @@ func runAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintln(stdout, renderText(res))
 		return nil
 	}
-	if fs.NArg() > 0 {
-		if err := answer(strings.Join(fs.Args(), " ")); err != nil {
+	if len(question) > 0 {
+		if err := answer(strings.Join(question, " ")); err != nil {
 			fmt.Fprintf(stderr, "wieiswie ask: %v\n", err)
 			return 1
 		}

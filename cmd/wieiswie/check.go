@@ -22,8 +22,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("knowledge", "", "knowledge folder (default: the embedded documents)")
 	asJSON := fs.Bool("json", false, `write one JSON object {"documents": [...], "problems": [...]}`)
 	strict := fs.Bool("strict", false, "exit 1 on any problem, not only on unreadable documents")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if _, code, done := parseFlags(fs, args, checkHelp, stdout); done {
+		return code
 	}
 	docs, problems := loadKnowledge(context.Background(), *dir, "")
 	name := *dir

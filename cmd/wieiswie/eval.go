@@ -21,8 +21,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	folds := fs.Bool("folds", false, "leave-one-town-out: score each town with an answerability model fitted on the others")
 	fit := fs.String("fit", "", "with --folds: write the answerability model fitted on every question to this file (index/data/answerability.txt)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if _, code, done := parseFlags(fs, args, evalHelp, stdout); done {
+		return code
 	}
 	if *questions == "" {
 		fmt.Fprintln(stderr, "wieiswie eval: --questions is required")

@@ -23,10 +23,11 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "folder to write into (must not exist or be empty)")
 	docs := fs.Int("docs", 1000, fmt.Sprintf("number of documents (at least %d)", corpusgen.MinTownDocs))
 	seed := fs.Int64("seed", 1, "seed; the same seed and --docs give the same files")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	rest, code, done := parseFlags(fs, args, genHelp, stdout)
+	if done {
+		return code
 	}
-	if *out == "" || fs.NArg() > 0 {
+	if *out == "" || len(rest) > 0 {
 		fmt.Fprintln(stderr, "usage: wieiswie gen --out DIR --docs N [--seed S]")
 		return 2
 	}

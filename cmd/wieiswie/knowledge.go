@@ -11,6 +11,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/wieiswie/wieiswie/config"
 	"github.com/wieiswie/wieiswie/index"
 	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/reload"
@@ -40,37 +41,64 @@ func buildIndex(ctx context.Context, dir, indexDir string, w io.Writer) (*index.
 	if len(docs) == 0 {
 		return nil, 0, fmt.Errorf("no documents to answer from in %q", dir)
 	}
-	ix, err := index.Build(ctx, docs, index.Options{Path: indexDir})
+	ix, err := buildIndexAt(ctx, docs, indexDir, askLockWait, func(err error) {
+		fmt.Fprintf(w, "wieiswie: %v; indexing in memory instead\n", err)
+	})
 	return ix, time.Since(start), err
 }
 
+// askLockWait is how long ask waits for an index folder another process
+// uses: someone at a terminal would rather have the answer from memory.
+const askLockWait = 2 * time.Second
+
+// buildIndexAt indexes docs in indexDir or, when that folder cannot be
+// used (read-only, not writable, in use by another process after
+// lockWait; 0: index.DefaultLockWait), in memory: unusable says why, in one
+// line. The bot answers either way; only the next start is slower.
+func buildIndexAt(ctx context.Context, docs []knowledge.Document, indexDir string, lockWait time.Duration, unusable func(error)) (*index.Index, error) {
+	ix, err := index.Build(ctx, docs, index.Options{Path: indexDir, LockWait: lockWait})
+	if err == nil || indexDir == "" || ctx.Err() != nil {
+		return ix, err
+	}
+	unusable(err)
+	return index.Build(ctx, docs, index.Options{})
+}
+
 // openIndex is how serve gets its index: the knowledge folder (or the
-// embedded default) indexed in memory or in indexDir, problems logged.
-func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
+// embedded default) indexed in memory or in INDEX_DIR, problems logged, and
+// kept up to date by watching the folder (and polling it, when
+// RELOAD_POLL_INTERVAL is set) and on SIGHUP.
+func openIndex(ctx context.Context, cfg config.Config, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
 	start := time.Now()
-	docs, problems := loadKnowledge(ctx, dir, indexDir)
+	dir := cfg.KnowledgeDir
+	docs, problems := loadKnowledge(ctx, dir, cfg.IndexDir)
 	for _, p := range problems {
 		log.Warn().Str("file", p.File).Int("line", p.Line).Bool("skipped", p.Skipped).Msg(p.Message)
 	}
 	if len(docs) == 0 {
 		return nil, nil, fmt.Errorf("no documents to answer from in %q", dir)
 	}
-	ix, err := index.Build(ctx, docs, index.Options{Path: indexDir})
+	ix, err := buildIndexAt(ctx, docs, cfg.IndexDir, 0, func(err error) {
+		log.Warn().Err(err).Str("index_dir", cfg.IndexDir).Msg("INDEX_DIR cannot be used; indexing in memory instead")
+	})
 	if err != nil {
 		return nil, nil, err
 	}
 	log.Info().Int("docs", ix.Len()).Dur("took", time.Since(start)).Msg("knowledge indexed")
 	if dir == "" {
-		return ix, ix, nil // the embedded default never changes
+		return example{ix}, ix, nil // the embedded default never changes
 	}
 	r := reload.New(dir, ix, docs, log)
 	go func() {
 		// A quarter of a second: long enough to take a save or a git pull
 		// in one reload, short enough that an edit answers within a second.
 		if err := r.Watch(ctx, 250*time.Millisecond); err != nil {
-			log.Error().Err(err).Msg("cannot watch the knowledge folder; reload with SIGHUP or /wie herlaad")
+			log.Error().Err(err).Msg("cannot watch the knowledge folder; reload with SIGHUP, /wie herlaad or RELOAD_POLL_INTERVAL")
 		}
 	}()
+	if cfg.ReloadPollInterval > 0 {
+		go r.Poll(ctx, cfg.ReloadPollInterval)
+	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	go func() {
@@ -95,3 +123,29 @@ func (x reloadable) Reload(ctx context.Context) (string, error) {
 // ReportReloads has serve's metrics count the reloads that the folder
 // watch and SIGHUP start (the bot counts those asked in Slack).
 func (x reloadable) ReportReloads(report func(err error)) { x.r.SetObserver(report) }
+
+// Stale reports whether the last reload failed, for the metric.
+func (x reloadable) Stale() bool { return x.r.Stale() != nil }
+
+// KnowledgeWarnings are shown on /readyz.
+func (x reloadable) KnowledgeWarnings() []string {
+	var out []string
+	if err := x.r.Stale(); err != nil {
+		out = append(out, fmt.Sprintf("knowledge stale: the last reload failed (%v); the previous knowledge answers until a retry works", err))
+	}
+	if err := x.DiskError(); err != nil {
+		out = append(out, fmt.Sprintf("INDEX_DIR is not kept up to date until restart (%v): changes are indexed in memory", err))
+	}
+	return out
+}
+
+// example is the index of the embedded example documents.
+type example struct{ *index.Index }
+
+// ExampleKnowledge puts "voorbeeldkennis" under every answer.
+func (example) ExampleKnowledge() bool { return true }
+
+// KnowledgeWarnings are shown on /readyz.
+func (example) KnowledgeWarnings() []string {
+	return []string{"answering from the embedded EXAMPLE documents (Knokke-Heist): set " + config.EnvKnowledgeDir}
+}

@@ -16,13 +16,16 @@ const usage = `wieiswie — wie is wie in je gemeente
 
 Usage:
   wieiswie ask   [--knowledge DIR] [--index DIR] [--json] [--top N] [QUESTION]
-  wieiswie check [--knowledge DIR]
+  wieiswie check [--knowledge DIR] [--json] [--strict]
   wieiswie eval  [--knowledge DIR] --questions FILE[,FILE] [--folds [--fit MODEL]] [--json]
-  wieiswie serve (configured by the environment or .env; see README)
-  wieiswie web   (the who-is-who web page alone, without Slack)
+  wieiswie serve [--env-file FILE]   (configured by the environment or .env; see README)
+  wieiswie web   [--env-file FILE]   (the who-is-who web page alone, without Slack)
   wieiswie gen   --out DIR --docs N [--seed S]   (a realistic test corpus)
+  wieiswie healthcheck [--url URL]   (for Docker's HEALTHCHECK)
+  wieiswie version                   (also --version)
 
-Without --knowledge the embedded default documents are used.
+Without --knowledge the embedded example documents are used.
+'wieiswie COMMAND --help' shows a command's flags and examples.
 `
 
 func main() {
@@ -49,6 +52,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runGen(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr, getenv, openIndex)
+	case "healthcheck":
+		return runHealthcheck(ctx, args[1:], stdout, stderr, getenv)
+	case "version", "--version", "-version":
+		return runVersion(stdout)
 	case "web":
 		return runWeb(ctx, args[1:], stderr, getenv, openIndex)
 	case "help", "-h", "--help":

@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"time"
 
-	"github.com/joho/godotenv"
 	"github.com/rs/zerolog"
 
 	"github.com/wieiswie/wieiswie/bot"
@@ -19,9 +19,15 @@ import (
 )
 
 // openIndexFunc gives serve something to answer with: the knowledge folder
-// (empty: the embedded default) indexed in memory or in indexDir. The
+// (empty: the embedded default) indexed in memory or in INDEX_DIR. The
 // Closer, if not nil, is closed when serve stops.
-type openIndexFunc func(ctx context.Context, knowledgeDir, indexDir string, log zerolog.Logger) (knowledge.Asker, io.Closer, error)
+type openIndexFunc func(ctx context.Context, cfg config.Config, log zerolog.Logger) (knowledge.Asker, io.Closer, error)
+
+// staleReporter is an Asker that knows whether its knowledge is behind the
+// folder (a reload failed), for wieiswie_knowledge_stale.
+type staleReporter interface {
+	Stale() bool
+}
 
 // reloadReporter is an Asker that reloads by itself (folder watch, SIGHUP)
 // and can report each of those reloads, so /metrics counts them too.
@@ -40,10 +46,11 @@ environment; a .env file fills in what the environment leaves unset:
   SLACK_APP_TOKEN       xapp-… app-level token: Socket Mode (recommended)
   SLACK_SIGNING_SECRET  signing secret: HTTP mode, used without SLACK_APP_TOKEN
   LISTEN_ADDR           HTTP address for /healthz (and /slack/* in HTTP mode), default :8080
-  KNOWLEDGE_DIR         documents folder, default: the embedded documents
+  KNOWLEDGE_DIR         documents folder, default: the embedded EXAMPLE documents
   INDEX_DIR             keep the index in this folder, default: in memory
+  RELOAD_POLL_INTERVAL  also scan KNOWLEDGE_DIR this often (e.g. 30s): network shares
   LOG_LEVEL             trace|debug|info|warn|error, default info
-  LOG_FORMAT            json|console, default json
+  LOG_FORMAT            json|console (colour only on a terminal), default json
   SLACK_API_URL         Slack Web API base URL (tests), default Slack's own
   ADMIN_USER_IDS        comma-separated Slack member IDs of administrators
   RATE_LIMIT_PER_MINUTE questions one user may ask a minute, default 10; 0: no limit
@@ -57,6 +64,13 @@ environment; a .env file fills in what the environment leaves unset:
 LISTEN_ADDR also serves GET /healthz (alive), GET /readyz (index loaded and
 connected to Slack) and GET /metrics (Prometheus).
 
+Exit status: 0 stopped cleanly, 1 failed while running, 2 bad flags or
+configuration.
+
+Examples:
+  wieiswie serve                       (settings from the environment and ./.env)
+  wieiswie serve --env-file /etc/wieiswie.env
+
 Flags:
 `
 
@@ -67,18 +81,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	envFile := flags.String("env-file", ".env", "read settings the environment leaves unset from this file, if it exists")
-	flags.Usage = func() {
-		fmt.Fprint(stderr, serveUsage)
-		flags.PrintDefaults()
+	rest, code, done := parseFlags(flags, args, serveUsage, stdout)
+	if done {
+		return code
 	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "wieiswie serve: unexpected argument %q\n", flags.Arg(0))
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "wieiswie serve: unexpected argument %q\n", rest[0])
 		return 2
 	}
 
@@ -96,14 +104,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return 2
 	}
 
-	log := newLogger(stderr, cfg)
-	log.Info().Object("config", cfg).Msg("starting wieiswie")
+	log := newLogger(stderr, cfg, getenv)
+	v, c := buildVersion()
+	log.Info().Str("version", v).Str("commit", c).Object("config", cfg).Msg("starting wieiswie")
+	for _, w := range cfg.Warnings() {
+		log.Warn().Msg(w)
+	}
 
 	if open == nil {
 		log.Error().Msg("no index to answer from")
 		return 1
 	}
-	asker, closer, err := open(ctx, cfg.KnowledgeDir, cfg.IndexDir, log)
+	asker, closer, err := open(ctx, cfg, log)
 	if err != nil {
 		if ctx.Err() != nil {
 			log.Info().Msg("stopped before serving")
@@ -122,6 +134,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 
 	m := metrics.New()
+	m.BuildInfo(v, c)
+	if r, ok := asker.(reloadReporter); ok {
+		r.ReportReloads(m.ObserveReload)
+	}
+	if s, ok := asker.(staleReporter); ok {
+		m.WatchStale(s.Stale)
+	}
 	opts := []bot.Option{bot.WithMetrics(m)}
 	var b *bot.Bot
 	if cfg.Web.Enabled {
@@ -161,12 +180,12 @@ func withEnvFile(getenv func(string) string, path string) (func(string) string, 
 	if path == "" {
 		return getenv, nil
 	}
-	values, err := godotenv.Read(path)
+	values, err := config.ReadEnvFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return getenv, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	return func(name string) string {
 		if v := getenv(name); v != "" {
@@ -177,11 +196,23 @@ func withEnvFile(getenv func(string) string, path string) (func(string) string, 
 }
 
 // newLogger builds the serve logger from LOG_LEVEL and LOG_FORMAT. It is
-// passed down explicitly; zerolog's global logger is not used.
-func newLogger(w io.Writer, cfg config.Config) zerolog.Logger {
+// passed down explicitly; zerolog's global logger is not used. The console
+// format is coloured only on a terminal, and never with NO_COLOR set:
+// colour codes in a pipe or a log file are noise.
+func newLogger(w io.Writer, cfg config.Config, getenv func(string) string) zerolog.Logger {
 	out := w
 	if cfg.LogFormat == config.LogFormatConsole {
-		out = zerolog.ConsoleWriter{Out: w, TimeFormat: time.RFC3339}
+		out = zerolog.ConsoleWriter{Out: w, TimeFormat: time.RFC3339, NoColor: !isTerminal(w) || getenv("NO_COLOR") != ""}
 	}
 	return zerolog.New(out).Level(cfg.Level()).With().Timestamp().Logger()
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/wieiswie/wieiswie/bot/slackfake"
+	"github.com/wieiswie/wieiswie/config"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
@@ -51,7 +52,7 @@ func serveEnv(m map[string]string) func(string) string {
 	return func(k string) string { return m[k] }
 }
 
-func noIndex(context.Context, string, string, zerolog.Logger) (knowledge.Asker, io.Closer, error) {
+func noIndex(context.Context, config.Config, zerolog.Logger) (knowledge.Asker, io.Closer, error) {
 	return nil, nil, errors.New("no index in this test")
 }
 
@@ -69,6 +70,8 @@ func TestRunServeConfigErrors(t *testing.T) {
 		{"bad rate limit", nil, map[string]string{"SLACK_BOT_TOKEN": serveTestBotToken, "SLACK_APP_TOKEN": serveTestAppToken, "RATE_LIMIT_PER_MINUTE": "veel"}, `RATE_LIMIT_PER_MINUTE "veel" is not a whole number`},
 		{"extra argument", []string{"now"}, nil, `unexpected argument "now"`},
 		{"unknown flag", []string{"--port", "1"}, nil, "flag provided but not defined: -port"},
+		{"missing knowledge folder", nil, map[string]string{"SLACK_BOT_TOKEN": serveTestBotToken, "SLACK_APP_TOKEN": serveTestAppToken, "KNOWLEDGE_DIR": "/nonexistent/kennis"}, `KNOWLEDGE_DIR "/nonexistent/kennis" does not exist`},
+		{"bad poll interval", nil, map[string]string{"SLACK_BOT_TOKEN": serveTestBotToken, "SLACK_APP_TOKEN": serveTestAppToken, "RELOAD_POLL_INTERVAL": "30"}, `RELOAD_POLL_INTERVAL "30" is not a duration`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,6 +156,9 @@ func TestRunServeSocketMode(t *testing.T) {
 	if c.Method != "chat.postMessage" || c.ThreadTS != "1700000000.000100" || !strings.Contains(string(c.Blocks), "Miet Gobert") || !strings.Contains(string(c.Blocks), "tel:+3250630100") {
 		t.Fatalf("answer = %+v", c)
 	}
+	if !strings.Contains(string(c.Blocks), "voorbeeldkennis — stel KNOWLEDGE_DIR in") {
+		t.Errorf("an answer from the example documents does not say so: %s", c.Blocks)
+	}
 
 	cancel()
 	select {
@@ -167,7 +173,8 @@ func TestRunServeSocketMode(t *testing.T) {
 	if strings.Contains(logs, "s3cr3t") {
 		t.Errorf("logs leak a token:\n%s", logs)
 	}
-	for _, want := range []string{`"message":"starting wieiswie"`, `"slack_bot_token":"xoxb-[redacted]"`, `"message":"knowledge indexed"`, `"message":"answered"`, `"message":"stopped"`} {
+	for _, want := range []string{`"message":"starting wieiswie"`, `"slack_bot_token":"xoxb-[redacted]"`, `"message":"knowledge indexed"`, `"message":"answered"`, `"message":"stopped"`,
+		`"message":"KNOWLEDGE_DIR is not set: answering from the embedded EXAMPLE documents`} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %s:\n%s", want, logs)
 		}
@@ -209,8 +216,8 @@ func TestRunServeHTTPMode(t *testing.T) {
 		"LISTEN_ADDR":          "127.0.0.1:0",
 	}
 	asker := &reportingAsker{}
-	open := func(ctx context.Context, dir, indexDir string, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
-		inner, closer, err := openIndex(ctx, dir, indexDir, log)
+	open := func(ctx context.Context, cfg config.Config, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
+		inner, closer, err := openIndex(ctx, cfg, log)
 		asker.Asker = inner
 		return asker, closer, err
 	}

@@ -71,10 +71,10 @@ func runWeb(ctx context.Context, args []string, stderr io.Writer, getenv func(st
 		fmt.Fprintf(stderr, "wieiswie web: %v\n", err)
 		return 2
 	}
-	log := newLogger(stderr, cfg)
+	log := newLogger(stderr, cfg, getenv)
 	log.Info().Str("listen_addr", cfg.ListenAddr).Str("knowledge_dir", cfg.KnowledgeDir).Msg("starting the wieiswie web page")
 
-	asker, closer, err := open(ctx, cfg.KnowledgeDir, cfg.IndexDir, log)
+	asker, closer, err := open(ctx, cfg, log)
 	if err != nil {
 		if ctx.Err() != nil {
 			return 0

@@ -15,22 +15,6 @@ type person struct {
 
 func (p person) full() string { return p.first + " " + p.last }
 
-// pronoun returns the Dutch subject pronoun ("hij", "zij").
-func (p person) pronoun() string {
-	if p.female {
-		return "zij"
-	}
-	return "hij"
-}
-
-// possessive returns "zijn" or "haar".
-func (p person) possessive() string {
-	if p.female {
-		return "haar"
-	}
-	return "zijn"
-}
-
 // Common Flemish first names. Names within one or two letters of a word
 // that questions use are left out: the index recognises names with typos,
 // and a surname "Schepens" would turn every "schepen" into a person.
