@@ -21,7 +21,7 @@ const placeLimit = 50
 // the documents have must point to the same organisation; "" otherwise.
 func (ix view) placeOf(ctx context.Context, text string) string {
 	capitalised := capitalisedWords(text)
-	var words, stems []string
+	var stems []string
 	for _, w := range foldedFields(text) {
 		if len(w) < 4 || qlex.fillers[w] || qlex.contact[w] || ix.vocab.firstNames[w] ||
 			len(ix.vocab.names.byFirst[w]) > 0 || len(ix.vocab.roles.byFirst[w]) > 0 || len(ix.vocab.orgs.byFirst[w]) > 0 {
@@ -31,7 +31,7 @@ func (ix view) placeOf(ctx context.Context, text string) string {
 			continue
 		}
 		if toks := ix.analyze(w); len(toks) > 0 {
-			words, stems = append(words, w), append(stems, string(toks[0].Term))
+			stems = append(stems, string(toks[0].Term))
 		}
 	}
 	df, _ := ix.docFreq(ctx, stems)
