@@ -1,11 +1,14 @@
 package bot
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"sync/atomic"
+	"time"
 
 	"github.com/wieiswie/wieiswie/metrics"
+	"github.com/wieiswie/wieiswie/store"
 )
 
 // health answers GET /healthz (the process is alive) and GET /readyz (it
@@ -16,6 +19,7 @@ type health struct {
 	mode      string
 	documents func() int // nil: the Asker cannot say; assumed loaded
 	metrics   *metrics.Metrics
+	store     store.Store // nil: none configured
 
 	slack    atomic.Bool // Socket Mode: hello received; HTTP mode: auth.test passed
 	stopping atomic.Bool
@@ -33,7 +37,7 @@ func (s *health) healthz(w http.ResponseWriter, _ *http.Request) {
 
 // readyz lists every reason the bot is not ready, so one look says what to
 // fix.
-func (s *health) readyz(w http.ResponseWriter, _ *http.Request) {
+func (s *health) readyz(w http.ResponseWriter, r *http.Request) {
 	reasons := []string{}
 	if s.stopping.Load() {
 		reasons = append(reasons, "shutting down")
@@ -47,6 +51,17 @@ func (s *health) readyz(w http.ResponseWriter, _ *http.Request) {
 		body["documents"] = n
 		if n == 0 {
 			reasons = append(reasons, "no documents indexed")
+		}
+	}
+	// The bot answers without its store, so a store that is down does not
+	// make it unready; it is reported so monitoring sees it.
+	if s.store != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), storePingTimeout)
+		defer cancel()
+		if err := s.store.Ping(ctx); err != nil {
+			body["store"] = "unavailable: questions and feedback are not being stored"
+		} else {
+			body["store"] = "ok"
 		}
 	}
 	if len(reasons) > 0 {
@@ -65,9 +80,5 @@ func writeJSONStatus(w http.ResponseWriter, code int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// documentCounter is implemented by a knowledge.Asker that knows how many
-// documents it answers from (the index does); readyz and the metrics report
-// the count.
-type documentCounter interface {
-	Len() int
-}
+// storePingTimeout bounds the store check of one /readyz.
+const storePingTimeout = time.Second

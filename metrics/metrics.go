@@ -49,6 +49,8 @@ type Metrics struct {
 	slackRetries *prometheus.CounterVec
 	connected    prometheus.Gauge
 	connections  prometheus.Counter
+
+	storeFailures *prometheus.CounterVec
 }
 
 // New makes a Metrics with its own registry, which also carries the Go
@@ -118,6 +120,10 @@ func New() *Metrics {
 		Namespace: namespace, Name: "slack_connections_total",
 		Help: "Socket Mode connections made (hello received); more than one means the bot reconnected.",
 	}))
+	m.storeFailures = register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+		Namespace: namespace, Name: "store_failures_total",
+		Help: "Store operations that failed for good (question, feedback: not in the report; claim: answered without one).",
+	}, []string{"op"}))
 	reg.MustRegister(collectors.NewGoCollector())
 	reg.MustRegister(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{Namespace: namespace}))
 	return m
@@ -278,4 +284,12 @@ func (m *Metrics) WatchDocuments(count func() int) {
 		Namespace: namespace, Name: "documents",
 		Help: "Documents in the index the bot answers from.",
 	}, func() float64 { return float64(count()) }))
+}
+
+// StoreFailed counts a store operation (question, feedback, claim,
+// finish) that failed after its retries.
+func (m *Metrics) StoreFailed(op string) {
+	if m != nil {
+		m.storeFailures.WithLabelValues(op).Inc()
+	}
 }

@@ -46,22 +46,22 @@ func buildIndex(ctx context.Context, dir, indexDir string, w io.Writer) (*index.
 
 // openIndex is how serve gets its index: the knowledge folder (or the
 // embedded default) indexed in memory or in indexDir, problems logged.
-func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
+func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (answerer, error) {
 	start := time.Now()
 	docs, problems := loadKnowledge(dir, indexDir)
 	for _, p := range problems {
 		log.Warn().Str("file", p.File).Int("line", p.Line).Bool("skipped", p.Skipped).Msg(p.Message)
 	}
 	if len(docs) == 0 {
-		return nil, nil, fmt.Errorf("no documents to answer from in %q", dir)
+		return answerer{}, fmt.Errorf("no documents to answer from in %q", dir)
 	}
 	ix, err := index.Build(ctx, docs, index.Options{Path: indexDir})
 	if err != nil {
-		return nil, nil, err
+		return answerer{}, err
 	}
 	log.Info().Int("docs", ix.Len()).Dur("took", time.Since(start)).Msg("knowledge indexed")
 	if dir == "" {
-		return ix, ix, nil // the embedded default never changes
+		return answerer{asker: ix, documents: ix.Len, closer: ix}, nil // the embedded default never changes
 	}
 	r := reload.New(dir, ix, docs, log)
 	go func() {
@@ -77,21 +77,19 @@ func openIndex(ctx context.Context, dir, indexDir string, log zerolog.Logger) (k
 		defer signal.Stop(hup)
 		r.On(ctx, hup)
 	}()
-	return reloadable{ix, r}, ix, nil
+	return answerer{
+		asker:         ix,
+		reloader:      folderReloader{r},
+		documents:     ix.Len,
+		reportReloads: func(report func(error)) { r.SetObserver(report) },
+		closer:        ix,
+	}, nil
 }
 
-// reloadable is the index as the bot sees it: it answers, and an admin can
-// have it read the folder again.
-type reloadable struct {
-	*index.Index
-	r *reload.Reloader
-}
+// folderReloader lets an admin have the folder read again ("/wie herlaad").
+type folderReloader struct{ r *reload.Reloader }
 
-func (x reloadable) Reload(ctx context.Context) (string, error) {
+func (x folderReloader) Reload(ctx context.Context) (string, error) {
 	res, err := x.r.Reload(ctx)
 	return res.String(), err
 }
-
-// ReportReloads has serve's metrics count the reloads that the folder
-// watch and SIGHUP start (the bot counts those asked in Slack).
-func (x reloadable) ReportReloads(report func(err error)) { x.r.SetObserver(report) }

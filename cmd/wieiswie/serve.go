@@ -16,19 +16,25 @@ import (
 	"github.com/wieiswie/wieiswie/config"
 	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
+	"github.com/wieiswie/wieiswie/store"
+	"github.com/wieiswie/wieiswie/store/postgres"
+	"github.com/wieiswie/wieiswie/store/sqlite"
 )
 
 // openIndexFunc gives serve something to answer with: the knowledge folder
-// (empty: the embedded default) indexed in memory or in indexDir. The
-// Closer, if not nil, is closed when serve stops.
-type openIndexFunc func(ctx context.Context, knowledgeDir, indexDir string, log zerolog.Logger) (knowledge.Asker, io.Closer, error)
+// (empty: the embedded default) indexed in memory or in indexDir.
+type openIndexFunc func(ctx context.Context, knowledgeDir, indexDir string, log zerolog.Logger) (answerer, error)
 
-// reloadReporter is an Asker that reloads by itself (folder watch, SIGHUP)
-// and can report each of those reloads, so /metrics counts them too.
-// Reloads asked with "/wie herlaad" are counted by the bot; report must not
-// be called for them.
-type reloadReporter interface {
-	ReportReloads(report func(err error))
+// answerer is the index as serve wires it into the bot, each capability
+// named: no one has to discover it by type assertion.
+type answerer struct {
+	asker     knowledge.Asker
+	reloader  bot.Reloader // nil: the embedded default, which never changes
+	documents func() int
+	// reportReloads has the reloads the folder watch and SIGHUP start
+	// reported (the bot counts those asked in Slack); nil: none happen.
+	reportReloads func(report func(err error))
+	closer        io.Closer // closed when serve stops; nil: nothing
 }
 
 const serveUsage = `Usage: wieiswie serve [--env-file FILE]
@@ -48,7 +54,14 @@ environment; a .env file fills in what the environment leaves unset:
   ADMIN_USER_IDS        comma-separated Slack member IDs of administrators
   RATE_LIMIT_PER_MINUTE questions one user may ask a minute, default 10; 0: no limit
   RATE_LIMIT_BURST      questions one user may ask in a row, default 5
-  DEDUPE_DIR            folder shared by several instances: each question answered once
+  DATA_DIR              folder of the embedded store (SQLite), default ./data
+  DATABASE_URL          PostgreSQL instead: several instances share it and
+                        answer each question once between them
+  STORE_USER_IDS        true: store Slack user IDs; default false (a keyed hash)
+  RETENTION_DAYS        delete stored questions and feedback after, default 90
+  LOG_QUESTIONS         false: keep question texts out of the log; default true
+  EDITOR_USER_IDS       Slack member IDs who see the editors' report in App Home
+  REPORT_CHANNEL        channel ID for a weekly digest of that report
 
 LISTEN_ADDR also serves GET /healthz (alive), GET /readyz (index loaded and
 connected to Slack) and GET /metrics (Prometheus).
@@ -99,7 +112,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		log.Error().Msg("no index to answer from")
 		return 1
 	}
-	asker, closer, err := open(ctx, cfg.KnowledgeDir, cfg.IndexDir, log)
+	ans, err := open(ctx, cfg.KnowledgeDir, cfg.IndexDir, log)
 	if err != nil {
 		if ctx.Err() != nil {
 			log.Info().Msg("stopped before serving")
@@ -109,19 +122,38 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		fmt.Fprintf(stderr, "wieiswie serve: open index: %v\n", err)
 		return 1
 	}
-	if closer != nil {
+	if ans.closer != nil {
 		defer func() {
-			if err := closer.Close(); err != nil {
+			if err := ans.closer.Close(); err != nil {
 				log.Warn().Err(err).Msg("closing the index failed")
 			}
 		}()
 	}
 
-	m := metrics.New()
-	if r, ok := asker.(reloadReporter); ok {
-		r.ReportReloads(m.ObserveReload)
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		log.Error().Err(err).Msg("opening the store failed")
+		fmt.Fprintf(stderr, "wieiswie serve: %v\n", err)
+		return 1
 	}
-	b, err := bot.New(cfg, asker, log, bot.WithMetrics(m))
+	defer st.Close()
+	go store.Retention{Store: st, Keep: time.Duration(cfg.RetentionDays) * 24 * time.Hour, Log: log}.
+		Run(ctx, time.NewTicker(24*time.Hour).C)
+
+	m := metrics.New()
+	if ans.reportReloads != nil {
+		ans.reportReloads(m.ObserveReload)
+	}
+	b, err := bot.New(botConfig(cfg), bot.Deps{
+		Asker:     ans.asker,
+		Reloader:  ans.reloader,
+		Documents: ans.documents,
+		Knowledge: func() ([]knowledge.Document, []knowledge.Problem) {
+			return loadKnowledge(cfg.KnowledgeDir, cfg.IndexDir)
+		},
+		Store:   st,
+		Metrics: m,
+	}, log)
 	if err != nil {
 		log.Error().Err(err).Msg("starting the bot failed")
 		return 1
@@ -132,6 +164,41 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return 1
 	}
 	return 0
+}
+
+// botConfig copies the bot's settings out of the environment's.
+func botConfig(c config.Config) bot.Config {
+	return bot.Config{
+		BotToken:           c.SlackBotToken,
+		AppToken:           c.SlackAppToken,
+		SigningSecret:      c.SlackSigningSecret,
+		ListenAddr:         c.ListenAddr,
+		APIURL:             c.SlackAPIURL,
+		AdminUserIDs:       c.AdminUserIDs,
+		EditorUserIDs:      c.EditorUserIDs,
+		RateLimitPerMinute: c.RateLimitPerMinute,
+		RateLimitBurst:     c.Burst(),
+		LogQuestions:       c.LogQuestions,
+		ReportChannel:      c.ReportChannel,
+	}
+}
+
+// openStore opens PostgreSQL when DATABASE_URL is set, else the SQLite
+// file in DATA_DIR; either is migrated to the current schema.
+func openStore(ctx context.Context, c config.Config) (store.Store, error) {
+	opts := store.Options{KeepUserIDs: c.StoreUserIDs}
+	if c.DatabaseURL != "" {
+		s, err := postgres.Open(ctx, c.DatabaseURL, opts)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", config.EnvDatabaseURL, err)
+		}
+		return s, nil
+	}
+	s, err := sqlite.Open(ctx, c.DataDir, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", config.EnvDataDir, err)
+	}
+	return s, nil
 }
 
 // withEnvFile returns a getenv that falls back to the values in path (a

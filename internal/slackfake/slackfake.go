@@ -1,7 +1,8 @@
 // Package slackfake is a loopback Slack for end-to-end tests: the Web API
 // methods the bot calls (auth.test, apps.connections.open,
-// chat.postMessage, chat.postEphemeral), a Socket Mode websocket, and
-// response URLs. It records what the bot sends so tests can assert on it,
+// chat.postMessage, chat.postEphemeral, views.open, views.publish), a
+// Socket Mode websocket, and response URLs. It fakes Slack, not the bot,
+// so it lives in internal/ beside the other test tools. It records what the bot sends so tests can assert on it,
 // and checks that each call carries the right kind of token. It can also
 // misbehave like the real one: answer 429 with Retry-After or 5xx (Fail),
 // drop the websocket (DropSocket) and hold reconnections (HoldConnections).
@@ -37,17 +38,19 @@ const wait = 10 * time.Second
 // Call is one message the bot sent: a Web API chat call or a POST to a
 // response URL.
 type Call struct {
-	Method          string // "chat.postMessage", "chat.postEphemeral" or "response"
+	Method          string // "chat.postMessage", "chat.postEphemeral", "views.open", "views.publish" or "response"
 	Token           string // the token it was sent with (Web API calls)
 	ResponseName    string // for "response": the name given to ResponseURL
 	Channel         string
-	User            string // chat.postEphemeral's user
+	User            string // chat.postEphemeral's and views.publish's user
 	ThreadTS        string
 	Text            string
 	Blocks          json.RawMessage
 	ResponseType    string
 	ReplaceOriginal bool
 	DeleteOriginal  bool
+	TriggerID       string          // views.open
+	View            json.RawMessage // views.open, views.publish
 }
 
 // Server is the fake Slack. Create it with New; it is closed with the test.
@@ -126,6 +129,8 @@ func NewWithOptions(t testing.TB, botToken, appToken string, opts Options) *Serv
 	mux.HandleFunc("POST /api/apps.connections.open", s.faulty("apps.connections.open", s.connectionsOpen))
 	mux.HandleFunc("POST /api/chat.postMessage", s.faulty("chat.postMessage", s.chat("chat.postMessage")))
 	mux.HandleFunc("POST /api/chat.postEphemeral", s.faulty("chat.postEphemeral", s.chat("chat.postEphemeral")))
+	mux.HandleFunc("POST /api/views.open", s.faulty("views.open", s.views("views.open")))
+	mux.HandleFunc("POST /api/views.publish", s.faulty("views.publish", s.views("views.publish")))
 	mux.HandleFunc("GET /socket", s.socket)
 	mux.HandleFunc("POST /response/{name}", s.faulty("response", s.response))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -339,6 +344,48 @@ func (s *Server) chat(method string) http.HandlerFunc {
 	}
 }
 
+// views takes views.open and views.publish, which slack-go sends as JSON.
+// Like Slack it refuses a view without blocks or a modal without a title,
+// and checks the trigger_id or user_id is there.
+func (s *Server) views(method string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if tok := bearer(r); tok != s.botToken {
+			s.t.Errorf("slackfake: %s called without the bot token", method)
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+			return
+		}
+		var req struct {
+			TriggerID string          `json:"trigger_id"`
+			UserID    string          `json:"user_id"`
+			View      json.RawMessage `json:"view"`
+		}
+		body, _ := io.ReadAll(r.Body)
+		if err := json.Unmarshal(body, &req); err != nil {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_json"})
+			return
+		}
+		var view struct {
+			Type   string            `json:"type"`
+			Title  *json.RawMessage  `json:"title"`
+			Blocks []json.RawMessage `json:"blocks"`
+		}
+		_ = json.Unmarshal(req.View, &view)
+		switch {
+		case method == "views.open" && req.TriggerID == "", method == "views.publish" && req.UserID == "":
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+			return
+		case len(view.Blocks) == 0 || len(view.Blocks) > 100,
+			method == "views.open" && (view.Type != "modal" || view.Title == nil),
+			method == "views.publish" && view.Type != "home":
+			s.t.Errorf("slackfake: %s with an invalid view: %s", method, req.View)
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+			return
+		}
+		s.record(Call{Method: method, Token: bearer(r), TriggerID: req.TriggerID, User: req.UserID, View: req.View})
+		writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V0" + strconv.Itoa(len(s.Calls()))}})
+	}
+}
+
 func (s *Server) response(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
@@ -547,6 +594,44 @@ func BlockAction(actionID, value, responseURL, triggerID string) map[string]any 
 			"text":      map[string]any{"type": "plain_text", "text": "knop"},
 			"action_ts": fmt.Sprintf("1700000001.%06d", len(triggerID)),
 		}},
+	}
+}
+
+// AppHomeOpened is the app_home_opened event of user opening the bot's
+// Home tab.
+func AppHomeOpened(user string) map[string]any {
+	return map[string]any{"type": "app_home_opened", "user": user, "channel": "D0HOME" + user, "tab": "home", "event_ts": "1700000002.000100"}
+}
+
+// ViewSubmission is the payload of a modal submitted by user: the view's
+// callback_id and private_metadata as the bot set them, and the values
+// entered, by block ID and action ID. A value is a radio button's
+// selected option when the action ID is in radio, else typed text.
+func ViewSubmission(user, viewID, callbackID, privateMetadata string, values map[string]map[string]string, radio map[string]bool) map[string]any {
+	state := map[string]any{}
+	for block, actions := range values {
+		acts := map[string]any{}
+		for action, v := range actions {
+			if radio[action] {
+				acts[action] = map[string]any{"type": "radio_buttons", "selected_option": map[string]any{"value": v}}
+			} else {
+				acts[action] = map[string]any{"type": "plain_text_input", "value": v}
+			}
+		}
+		state[block] = acts
+	}
+	return map[string]any{
+		"type":       "view_submission",
+		"team":       map[string]any{"id": TeamID, "domain": "gemeente"},
+		"user":       map[string]any{"id": user, "username": "jan", "name": "jan", "team_id": TeamID},
+		"api_app_id": "A0WIEISWIE",
+		"token":      "ignored",
+		"trigger_id": "trig-view-" + viewID,
+		"view": map[string]any{
+			"id": viewID, "team_id": TeamID, "type": "modal", "callback_id": callbackID,
+			"private_metadata": privateMetadata, "hash": "h-" + viewID,
+			"state": map[string]any{"values": state},
+		},
 	}
 }
 
