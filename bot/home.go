@@ -87,18 +87,11 @@ func (h *Handler) editorHome(ctx context.Context, log zerolog.Logger) slack.Home
 	return slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: fitBlocks(blocks)}}
 }
 
-// reasonLabels are the 👎 reasons as editors read them.
-var reasonLabels = map[string]string{
-	store.ReasonOtherPerson:  "andere persoon",
-	store.ReasonOutdated:     "verouderd",
-	store.ReasonContactWrong: "contactgegevens fout",
-}
-
 // reportBlocks shows a report: the home tab of editors and the weekly
 // digest. Everything from users and documents is escaped.
 func reportBlocks(r store.Report) []slack.Block {
-	summary := fmt.Sprintf("*%d vragen* van %d personen: %d beantwoord, %d met \"Bedoelde je …?\", %d niet gevonden. %d× 👍, %d× 👎.",
-		r.Questions, r.Askers, r.Answered, r.Ambiguous, r.NotFound, r.ThumbsUp, len(r.MarkedWrong))
+	summary := fmt.Sprintf("*%d vragen* van %s: %d beantwoord, %d met \"Bedoelde je …?\", %d niet gevonden. %d× 👍, %d× 👎.",
+		r.Questions, store.People(r.Askers), r.Answered, r.Ambiguous, r.NotFound, r.ThumbsUp, len(r.MarkedWrong))
 	blocks := []slack.Block{section(summary)}
 	list := func(title, empty string, lines []string) {
 		text := "*" + title + "*\n"
@@ -127,7 +120,7 @@ func reportBlocks(r store.Report) []slack.Block {
 		if w.Document != "" {
 			line += " → " + fileRef(w.Document)
 		}
-		if l := reasonLabels[w.Reason]; l != "" {
+		if l := store.ReasonText[w.Reason]; l != "" {
 			line += " — " + l
 		}
 		if w.Comment != "" {
@@ -155,7 +148,7 @@ func reportBlocks(r store.Report) []slack.Block {
 		lines = append(lines, where+" — "+escapeMrkdwn(truncateRunes(p.Message, 200)))
 	}
 	list("Problemen in de documenten", "Geen: alle documenten lezen goed.", lines)
-	blocks = append(blocks, contextBlock("Pas het genoemde bestand aan in de kennismap; wieiswie leest het meteen opnieuw."))
+	blocks = append(blocks, contextBlock("Pas het genoemde bestand aan in de kennismap."))
 	return blocks
 }
 

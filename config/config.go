@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rs/zerolog"
 )
@@ -36,6 +37,7 @@ const (
 	EnvLogQuestions       = "LOG_QUESTIONS"
 	EnvEditorUserIDs      = "EDITOR_USER_IDS"
 	EnvReportChannel      = "REPORT_CHANNEL"
+	EnvClaimLease         = "CLAIM_LEASE"
 	// EnvDedupeDir is no longer read: several instances share DATABASE_URL.
 	// Setting it is an error that says so.
 	EnvDedupeDir = "DEDUPE_DIR"
@@ -110,6 +112,9 @@ type Config struct {
 	EditorUserIDs []string
 	// ReportChannel gets a weekly digest of the report; empty: none.
 	ReportChannel string
+	// ClaimLease is how long another instance waits before it answers a
+	// question whose claimant died; 0: the bot's default (20 s).
+	ClaimLease time.Duration
 }
 
 // FromEnv reads the settings through getenv (os.Getenv, or a test's map),
@@ -169,6 +174,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if c.RetentionDays, err = parseCount(EnvRetentionDays, get(EnvRetentionDays), DefaultRetentionDays, 1,
 		"days to keep stored questions and feedback, e.g. 90"); err != nil {
 		return c, err
+	}
+	if raw := get(EnvClaimLease); raw != "" {
+		if c.ClaimLease, err = time.ParseDuration(raw); err != nil || c.ClaimLease <= 0 {
+			return c, fmt.Errorf("%s %q is not a duration: use e.g. 20s", EnvClaimLease, raw)
+		}
 	}
 	if c.StoreUserIDs, err = parseBool(EnvStoreUserIDs, get(EnvStoreUserIDs), false); err != nil {
 		return c, err

@@ -79,6 +79,7 @@ func TestFromEnv(t *testing.T) {
 		{name: "bad admin id", env: map[string]string{EnvAdminUserIDs: "U012AB3CD,jan"}, wantErr: `ADMIN_USER_IDS entry "jan"`},
 		{name: "bad editor id", env: map[string]string{EnvEditorUserIDs: "piet"}, wantErr: `EDITOR_USER_IDS entry "piet"`},
 		{name: "dedupe dir is gone", env: map[string]string{EnvDedupeDir: "/mnt/share"}, wantErr: "DEDUPE_DIR is no longer used: instances that answer together now share a PostgreSQL database; remove DEDUPE_DIR and set DATABASE_URL"},
+		{name: "claim lease not a duration", env: map[string]string{EnvClaimLease: "20"}, wantErr: `CLAIM_LEASE "20" is not a duration`},
 		{name: "retention zero", env: map[string]string{EnvRetentionDays: "0"}, wantErr: `RETENTION_DAYS "0" is not a whole number of at least 1`},
 		{name: "store user ids not a bool", env: map[string]string{EnvStoreUserIDs: "misschien"}, wantErr: `STORE_USER_IDS "misschien" is not true or false`},
 		{name: "report channel not an id", env: map[string]string{EnvReportChannel: "#redactie"}, wantErr: `REPORT_CHANNEL "#redactie" is not a Slack channel ID`},

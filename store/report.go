@@ -202,6 +202,14 @@ func BuildReport(qs []Question, fs []Feedback, since, until time.Time, k Knowled
 	return r
 }
 
+// People is "1 persoon" or "n personen", for the report's summary.
+func People(n int) string {
+	if n == 1 {
+		return "1 persoon"
+	}
+	return fmt.Sprintf("%d personen", n)
+}
+
 func first[T any](s []T, n int) []T {
 	if len(s) > n {
 		return s[:n]

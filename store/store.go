@@ -73,6 +73,14 @@ const (
 	ReasonContactWrong = "contact-wrong" // contactgegevens fout
 )
 
+// ReasonText is each reason as editors read it (Dutch: the report and the
+// App Home show it).
+var ReasonText = map[string]string{
+	ReasonOtherPerson:  "andere persoon",
+	ReasonOutdated:     "verouderd",
+	ReasonContactWrong: "contactgegevens fout",
+}
+
 // Feedback is one click (and, for 👎, the modal that followed it). It
 // repeats the question and the document it is about, so it is useful even
 // when the question's own record could not be written.

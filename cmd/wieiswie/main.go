@@ -1,6 +1,7 @@
 // Command wieiswie answers "who is who" questions about a local government:
 // in a terminal (ask), over a questions file (eval), as a check of a
-// knowledge folder (check), and in Slack (serve). This file only wires.
+// knowledge folder (check), in Slack (serve) and as the editors' report
+// (report). This file only wires.
 package main
 
 import (
@@ -19,6 +20,7 @@ Usage:
   wieiswie check [--knowledge DIR]
   wieiswie eval  [--knowledge DIR] --questions FILE[,FILE] [--folds [--fit MODEL]] [--json]
   wieiswie serve (configured by the environment or .env; see README)
+  wieiswie report [--since 30d] [--json]   (the editors' report from the store)
   wieiswie gen   --out DIR --docs N [--seed S]   (a realistic test corpus)
 
 Without --knowledge the embedded default documents are used.
@@ -46,6 +48,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runEval(ctx, args[1:], stdout, stderr)
 	case "gen":
 		return runGen(args[1:], stdout, stderr)
+	case "report":
+		return runReport(ctx, args[1:], stdout, stderr, getenv)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr, getenv, openIndex)
 	case "help", "-h", "--help":

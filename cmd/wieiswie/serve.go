@@ -62,6 +62,8 @@ environment; a .env file fills in what the environment leaves unset:
   LOG_QUESTIONS         false: keep question texts out of the log; default true
   EDITOR_USER_IDS       Slack member IDs who see the editors' report in App Home
   REPORT_CHANNEL        channel ID for a weekly digest of that report
+  CLAIM_LEASE           with DATABASE_URL: how long before another instance
+                        answers a question whose instance died, default 20s
 
 LISTEN_ADDR also serves GET /healthz (alive), GET /readyz (index loaded and
 connected to Slack) and GET /metrics (Prometheus).
@@ -180,6 +182,7 @@ func botConfig(c config.Config) bot.Config {
 		RateLimitBurst:     c.Burst(),
 		LogQuestions:       c.LogQuestions,
 		ReportChannel:      c.ReportChannel,
+		ClaimLease:         c.ClaimLease,
 	}
 }
 

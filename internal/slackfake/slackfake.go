@@ -531,6 +531,19 @@ func (s *Server) Send(envelopeID, typ string, payload any) {
 	}
 }
 
+// TrySend is Send for a bot that may be gone (a test that kills one):
+// it reports whether the envelope was written instead of failing the test.
+func (s *Server) TrySend(envelopeID, typ string, payload any) bool {
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if conn == nil {
+		return false
+	}
+	env := map[string]any{"envelope_id": envelopeID, "type": typ, "payload": payload, "accepts_response_payload": typ != "events_api"}
+	return s.write(conn, env) == nil
+}
+
 // WaitAck waits until the bot acknowledged envelopeID.
 func (s *Server) WaitAck(envelopeID string) {
 	s.t.Helper()
