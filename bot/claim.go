@@ -35,7 +35,9 @@ func (h *Handler) claimThen(ctx context.Context, key string, log zerolog.Logger,
 			return
 		}
 		h.spawn(ctx, log, kind, apologize, func(ctx context.Context, log zerolog.Logger) {
+			stop := h.keepClaim(ctx, key, log)
 			defer h.finish(ctx, key, log)
+			defer stop()
 			fn(ctx, log)
 		})
 	})
@@ -47,9 +49,9 @@ func (h *Handler) claimThen(ctx context.Context, key string, log zerolog.Logger,
 // instance holds the claim, until that one finishes or the handler stops.
 func (h *Handler) claim(ctx context.Context, key string, log zerolog.Logger) bool {
 	deadline := time.Now().Add(3 * h.lease)
-	for {
+	for waited := false; ; waited = true {
 		cctx, cancel := context.WithTimeout(ctx, storeTimeout)
-		won, done, err := h.store.Claim(cctx, key, h.now(), h.lease)
+		won, done, err := h.store.Claim(cctx, key, h.instance, h.now(), h.lease)
 		cancel()
 		switch {
 		case err != nil:
@@ -57,6 +59,9 @@ func (h *Handler) claim(ctx context.Context, key string, log zerolog.Logger) boo
 			log.Warn().Err(err).Msg("claiming the event in the store failed; answering anyway")
 			return true
 		case won:
+			if waited {
+				log.Warn().Msg("took over an event whose instance did not finish it in time")
+			}
 			return true
 		case done:
 			log.Info().Msg("answered by another instance")
@@ -73,6 +78,33 @@ func (h *Handler) claim(ctx context.Context, key string, log zerolog.Logger) boo
 			return false
 		}
 	}
+}
+
+// keepClaim renews this instance's claim on key every third of the lease
+// until stop is called, so an answer that takes longer than the lease is
+// not taken over by an instance that thinks this one died.
+func (h *Handler) keepClaim(ctx context.Context, key string, log zerolog.Logger) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(h.lease / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
+			won, _, err := h.store.Claim(cctx, key, h.instance, h.now(), h.lease)
+			cancel()
+			if err != nil || !won {
+				log.Warn().Err(err).Bool("held", won).Msg("renewing the claim on the event failed")
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 // finish marks key answered, so instances waiting on it stop.

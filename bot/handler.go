@@ -70,6 +70,7 @@ type Handler struct {
 	// store keeps questions and feedback and holds claims shared with
 	// other instances; nil: nothing kept, this instance alone.
 	store        store.Store
+	instance     string        // this handler's name in claims
 	lease        time.Duration // how long a claim holds; see Config.ClaimLease
 	claimPoll    time.Duration // how often a lost claim is looked at again
 	storeBackoff time.Duration // first wait before a failed store write is tried again
@@ -116,6 +117,7 @@ func NewHandler(cfg Config, deps Deps, api *slack.Client, httpClient *http.Clien
 		limit:         newUserLimiter(cfg.RateLimitPerMinute, burst, nil),
 		searches:      make(chan struct{}, maxParallelSearches()),
 		store:         deps.Store,
+		instance:      store.NewID(),
 		lease:         cmp.Or(cfg.ClaimLease, defaultClaimLease),
 		claimPoll:     claimPoll,
 		storeBackoff:  storeBackoff,

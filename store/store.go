@@ -109,11 +109,13 @@ type Store interface {
 	// DeleteBefore removes questions, feedback and claims older than
 	// cutoff and says how many records went.
 	DeleteBefore(ctx context.Context, cutoff time.Time) (int, error)
-	// Claim tries to take key (an event or a message) for this caller
-	// until now+lease. It wins when nobody holds key, or when the holder's
-	// lease ran out before it said Finish (the holder died). done says the
-	// holder finished: nothing is left to do.
-	Claim(ctx context.Context, key string, now time.Time, lease time.Duration) (won, done bool, err error)
+	// Claim tries to take key (an event or a message) for owner (one
+	// running instance) until now+lease. It wins when nobody holds key,
+	// when owner holds it already (the lease is renewed: a long answer
+	// keeps its claim), or when the holder's lease ran out before it said
+	// Finish (the holder died). done says the holder finished: nothing is
+	// left to do.
+	Claim(ctx context.Context, key, owner string, now time.Time, lease time.Duration) (won, done bool, err error)
 	// Finish marks key as handled for good.
 	Finish(ctx context.Context, key string) error
 	// Ping says whether the database answers.

@@ -73,6 +73,8 @@ type Server struct {
 	authTests int
 	opens     int                // apps.connections.open calls answered
 	hold      *gate              // set: apps.connections.open waits for it to open
+	holdChat  *gate              // set: chat.postMessage waits for it to open
+	heldChat  int                // chat.postMessage calls waiting now
 	faults    map[string][]Fault // by method, next first
 	every     map[string]everyFault
 	failed    map[string]int // faults served, by method
@@ -154,10 +156,11 @@ func (s *Server) Close() {
 	if s.conn != nil {
 		_ = s.conn.Close()
 	}
-	hold := s.hold
-	s.hold = nil
+	hold, holdChat := s.hold, s.holdChat
+	s.hold, s.holdChat = nil, nil
 	s.mu.Unlock()
 	hold.open() // a held request would keep Close waiting
+	holdChat.open()
 	s.srv.Close()
 }
 
@@ -257,6 +260,31 @@ func (s *Server) HoldConnections() (release func()) {
 	}
 }
 
+// HoldPosts makes chat.postMessage calls wait until release is called. A
+// call whose client goes away while it waits (the bot was killed) is not
+// recorded: Slack never got the whole request.
+func (s *Server) HoldPosts() (release func()) {
+	g := &gate{ch: make(chan struct{})}
+	s.mu.Lock()
+	s.holdChat = g
+	s.mu.Unlock()
+	return func() {
+		s.mu.Lock()
+		if s.holdChat == g {
+			s.holdChat = nil
+		}
+		s.mu.Unlock()
+		g.open()
+	}
+}
+
+// HeldPosts is how many chat.postMessage calls are waiting in HoldPosts.
+func (s *Server) HeldPosts() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.heldChat
+}
+
 // ConnectionsOpened is how often apps.connections.open was answered with a
 // websocket URL.
 func (s *Server) ConnectionsOpened() int {
@@ -336,6 +364,21 @@ func (s *Server) chat(method string) http.HandlerFunc {
 			Blocks:   json.RawMessage(r.PostForm.Get("blocks")),
 		}
 		s.mu.Lock()
+		hold := s.holdChat
+		if method == "chat.postMessage" && hold != nil {
+			s.heldChat++
+			s.mu.Unlock()
+			select {
+			case <-hold.ch:
+			case <-r.Context().Done():
+			}
+			s.mu.Lock()
+			s.heldChat--
+			if r.Context().Err() != nil {
+				s.mu.Unlock()
+				return
+			}
+		}
 		s.tsCounter++
 		ts := "1700000000." + strconv.Itoa(100000+s.tsCounter)
 		s.mu.Unlock()

@@ -168,7 +168,7 @@ func Run(t *testing.T, newLocation NewLocation, open Opener) {
 			if err := s.RecordFeedback(ctx, store.Feedback{QuestionID: id, At: at, Kind: store.Up}); err != nil {
 				t.Fatal(err)
 			}
-			if _, _, err := s.Claim(ctx, "event:"+id, at, time.Minute); err != nil {
+			if _, _, err := s.Claim(ctx, "event:"+id, "instance-a", at, time.Minute); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -202,7 +202,7 @@ func Run(t *testing.T, newLocation NewLocation, open Opener) {
 				if i%2 == 1 {
 					s = b
 				}
-				ok, _, err := s.Claim(ctx, "message:C1:1700000000.000100", now, time.Minute)
+				ok, _, err := s.Claim(ctx, "message:C1:1700000000.000100", fmt.Sprint("instance-", i), now, time.Minute)
 				if err != nil {
 					t.Errorf("claim: %v", err)
 				}
@@ -215,24 +215,39 @@ func Run(t *testing.T, newLocation NewLocation, open Opener) {
 		if won.Load() != 1 {
 			t.Errorf("%d claims won, want 1", won.Load())
 		}
-		if ok, done, err := b.Claim(ctx, "message:C1:1700000000.000100", now, time.Minute); ok || done || err != nil {
+		const key = "message:C1:1700000000.000100"
+		if ok, done, err := b.Claim(ctx, key, "instance-new", now, time.Minute); ok || done || err != nil {
 			t.Errorf("held claim: won %v done %v err %v", ok, done, err)
 		}
+		// The holder renews its lease while it works: a slow answer is
+		// not taken over.
+		var holder string
+		for i := range 16 {
+			if ok, _, _ := a.Claim(ctx, key, fmt.Sprint("instance-", i), now.Add(50*time.Second), time.Minute); ok {
+				holder = fmt.Sprint("instance-", i)
+			}
+		}
+		if holder == "" {
+			t.Fatal("the holder could not renew its claim")
+		}
+		if ok, _, _ := b.Claim(ctx, key, "instance-new", now.Add(100*time.Second), time.Minute); ok {
+			t.Error("a renewed claim was taken over before its new lease ran out")
+		}
 		// The holder died: past its lease the key can be taken over once.
-		later := now.Add(2 * time.Minute)
-		if ok, _, _ := b.Claim(ctx, "message:C1:1700000000.000100", later, time.Minute); !ok {
+		later := now.Add(3 * time.Minute)
+		if ok, _, _ := b.Claim(ctx, key, "instance-new", later, time.Minute); !ok {
 			t.Error("an expired, unfinished claim was not taken over")
 		}
-		if ok, _, _ := a.Claim(ctx, "message:C1:1700000000.000100", later, time.Minute); ok {
-			t.Error("a taken-over claim was taken again")
+		if ok, _, _ := a.Claim(ctx, key, holder, later, time.Minute); ok {
+			t.Error("a taken-over claim was taken back by the instance that lost it")
 		}
-		if err := b.Finish(ctx, "message:C1:1700000000.000100"); err != nil {
+		if err := b.Finish(ctx, key); err != nil {
 			t.Fatal(err)
 		}
-		if ok, done, _ := a.Claim(ctx, "message:C1:1700000000.000100", later.Add(time.Hour), time.Minute); ok || !done {
+		if ok, done, _ := a.Claim(ctx, key, "instance-new", later.Add(time.Hour), time.Minute); ok || !done {
 			t.Errorf("finished claim: won %v done %v, want lost and done", ok, done)
 		}
-		if ok, _, _ := a.Claim(ctx, "message:C1:1700000000.000200", now, time.Minute); !ok {
+		if ok, _, _ := a.Claim(ctx, "message:C1:1700000000.000200", "instance-new", now, time.Minute); !ok {
 			t.Error("another key was refused")
 		}
 	})

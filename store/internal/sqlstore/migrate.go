@@ -37,6 +37,7 @@ var migrations = []string{
 	CREATE INDEX feedback_at ON feedback (at_ms);
 	CREATE TABLE claims (
 		claim_key TEXT PRIMARY KEY,
+		owner TEXT NOT NULL,
 		at_ms BIGINT NOT NULL,
 		until_ms BIGINT NOT NULL,
 		done INTEGER NOT NULL

@@ -205,14 +205,15 @@ func (s *DB) DeleteBefore(ctx context.Context, cutoff time.Time) (int, error) {
 	return total, nil
 }
 
-func (s *DB) Claim(ctx context.Context, key string, now time.Time, lease time.Duration) (won, done bool, err error) {
-	// One statement: a new key is inserted; a held one is taken over only
-	// when its lease ran out unfinished. Both databases lock the row, so
-	// of two racing callers exactly one changes it.
-	res, err := s.exec(ctx, `INSERT INTO claims(claim_key, at_ms, until_ms, done) VALUES (?, ?, ?, 0)
-		ON CONFLICT(claim_key) DO UPDATE SET until_ms = excluded.until_ms
-		WHERE claims.done = 0 AND claims.until_ms < ?`,
-		key, ms(now), ms(now.Add(lease)), ms(now))
+func (s *DB) Claim(ctx context.Context, key, owner string, now time.Time, lease time.Duration) (won, done bool, err error) {
+	// One statement: a new key is inserted; a held one is renewed by its
+	// owner, or taken over when its lease ran out unfinished. Both
+	// databases lock the row, so of two racing callers exactly one
+	// changes it.
+	res, err := s.exec(ctx, `INSERT INTO claims(claim_key, owner, at_ms, until_ms, done) VALUES (?, ?, ?, ?, 0)
+		ON CONFLICT(claim_key) DO UPDATE SET owner = excluded.owner, until_ms = excluded.until_ms
+		WHERE claims.done = 0 AND (claims.owner = excluded.owner OR claims.until_ms < ?)`,
+		key, owner, ms(now), ms(now.Add(lease)), ms(now))
 	if err != nil {
 		return false, false, fmt.Errorf("claim: %w", err)
 	}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/wieiswie/wieiswie/internal/slackfake"
+	"github.com/wieiswie/wieiswie/store/storetest"
+)
+
+// TestTwoServeProcessesAnswerOnce runs two `wieiswie serve` processes on
+// one PostgreSQL database, each with its own Socket Mode connection that
+// receives every event (as Slack's retries to another connection do).
+// Halfway through, one process is killed (SIGKILL: no goodbye, its claims
+// left unfinished) while answers it claimed are on their way to Slack.
+// Every question is answered, and answered once.
+func TestTwoServeProcessesAnswerOnce(t *testing.T) {
+	dbURL := storetest.PostgresURL(t)
+	bin := buildWieiswie(t)
+	const questions = 24
+	var fakes [2]*slackfake.Server
+	var procs [2]*exec.Cmd
+	var logs [2]*serveLog
+	for i := range procs {
+		fakes[i] = slackfake.New(t, serveTestBotToken, serveTestAppToken)
+		cmd := exec.Command(bin, "serve", "--env-file", "")
+		cmd.Env = []string{
+			"PATH=" + os.Getenv("PATH"),
+			"SLACK_BOT_TOKEN=" + serveTestBotToken,
+			"SLACK_APP_TOKEN=" + serveTestAppToken,
+			"SLACK_API_URL=" + fakes[i].APIURL(),
+			"LISTEN_ADDR=127.0.0.1:0",
+			"DATABASE_URL=" + dbURL,
+			"DATA_DIR=" + t.TempDir(),
+			"CLAIM_LEASE=1s",
+			"RATE_LIMIT_PER_MINUTE=0",
+		}
+		logs[i] = &serveLog{}
+		cmd.Stderr = logs[i]
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		procs[i] = cmd
+		t.Cleanup(func() {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		})
+		fakes[i].WaitConnected()
+	}
+
+	ts := func(q int) string { return fmt.Sprintf("1700000000.%06d", 100+q) }
+	send := func(q int) {
+		ev := slackfake.EventEnvelope(fmt.Sprintf("EvQ%d", q), map[string]any{
+			"type": "app_mention", "user": fmt.Sprintf("U0ASKER%d", q%3), "text": "<@UBOT0WIE> wie is algemeen directeur",
+			"ts": ts(q), "channel": "C0ALGEMEEN", "event_ts": ts(q),
+		})
+		for i, f := range fakes {
+			f.TrySend(fmt.Sprintf("env-%d-%d", i, q), "events_api", ev)
+		}
+	}
+	posts := func(f *slackfake.Server) map[string]int {
+		n := map[string]int{}
+		for _, c := range f.Calls() {
+			if c.Method == "chat.postMessage" {
+				n[c.ThreadTS]++
+			}
+		}
+		return n
+	}
+	answers := func() map[string]int {
+		n := posts(fakes[0])
+		for k, v := range posts(fakes[1]) {
+			n[k] += v
+		}
+		return n
+	}
+	waitFor := func(what string, ok func() bool) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for !ok() {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: not within 30s\nA: %s\nB: %s", what, logs[0], logs[1])
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+
+	// First half: both instances alive; each question is answered by one.
+	for q := range questions / 2 {
+		send(q)
+	}
+	waitFor("first half answered and finished", func() bool {
+		return len(answers()) == questions/2 && finishedClaims(t, dbURL) == questions/2
+	})
+
+	// Second half: A's answers are held on their way to Slack; A is killed
+	// with some of them in flight, so those claims are never finished.
+	release := fakes[0].HoldPosts()
+	for q := questions / 2; q < questions; q++ {
+		send(q)
+	}
+	waitFor("an answer of A held", func() bool { return fakes[0].HeldPosts() > 0 })
+	if err := procs[0].Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = procs[0].Wait()
+	release()
+	waitFor("every question answered", func() bool { return len(answers()) == questions })
+	// Past another lease and poll: a late second answer would be in by now.
+	time.Sleep(2500 * time.Millisecond)
+
+	got := answers()
+	for q := range questions {
+		if got[ts(q)] != 1 {
+			t.Errorf("question %d answered %d times, want 1", q, got[ts(q)])
+		}
+	}
+	takenOver := strings.Count(logs[1].String(), "took over an event")
+	t.Logf("answers: %d by the killed process, %d by the other, %d of them taken over from it",
+		len(posts(fakes[0])), len(posts(fakes[1])), takenOver)
+	if takenOver == 0 {
+		t.Error("no answer was taken over from the killed process")
+	}
+}
+
+// finishedClaims counts the claims marked answered in the test's schema.
+func finishedClaims(t *testing.T, url string) int {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	if err := conn.QueryRow(ctx, "SELECT count(*) FROM claims WHERE done = 1").Scan(&n); err != nil {
+		return -1 // not migrated yet
+	}
+	return n
+}
+
+// Format lets a serveLog print in a failure message.
+func (s *serveLog) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(s.String())) }
