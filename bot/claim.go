@@ -34,12 +34,12 @@ func (h *Handler) claimThen(ctx context.Context, key string, log zerolog.Logger,
 		if !h.claim(ctx, key, log) {
 			return
 		}
-		h.spawn(ctx, log, kind, apologize, func(ctx context.Context, log zerolog.Logger) {
-			stop := h.keepClaim(ctx, key, log)
-			defer h.finish(ctx, key, log)
-			defer stop()
-			fn(ctx, log)
-		})
+		// Claimed: answered even if Close comes meanwhile, since no other
+		// instance will answer it before the lease runs out.
+		stop := h.keepClaim(ctx, key, log)
+		defer h.finish(ctx, key, log)
+		defer stop()
+		h.answerNow(ctx, log, kind, apologize, fn)
 	})
 }
 

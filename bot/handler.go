@@ -453,14 +453,20 @@ func (h *Handler) spawn(ctx context.Context, log zerolog.Logger, kind string, ap
 	h.mu.Unlock()
 	go func() {
 		defer h.wg.Done()
-		h.metrics.AnswerStarted()
-		defer h.metrics.AnswerDone()
-		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), h.timeout)
-		defer cancel()
-		actx = log.WithContext(actx)
-		defer h.recoverAnswer(actx, log, kind, apologize)
-		fn(actx, log)
+		h.answerNow(ctx, log, kind, apologize, fn)
 	}()
+}
+
+// answerNow is the body of spawn, for work that already runs in a
+// goroutine Close waits for.
+func (h *Handler) answerNow(ctx context.Context, log zerolog.Logger, kind string, apologize replyFunc, fn func(context.Context, zerolog.Logger)) {
+	h.metrics.AnswerStarted()
+	defer h.metrics.AnswerDone()
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), h.timeout)
+	defer cancel()
+	actx = log.WithContext(actx)
+	defer h.recoverAnswer(actx, log, kind, apologize)
+	fn(actx, log)
 }
 
 // recoverAnswer is spawn's deferred panic handler: one broken answer must

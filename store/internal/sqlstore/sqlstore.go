@@ -6,6 +6,7 @@ package sqlstore
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
@@ -213,7 +214,7 @@ func (s *DB) Claim(ctx context.Context, key, owner string, now time.Time, lease 
 	res, err := s.exec(ctx, `INSERT INTO claims(claim_key, owner, at_ms, until_ms, done) VALUES (?, ?, ?, ?, 0)
 		ON CONFLICT(claim_key) DO UPDATE SET owner = excluded.owner, until_ms = excluded.until_ms
 		WHERE claims.done = 0 AND (claims.owner = excluded.owner OR claims.until_ms < ?)`,
-		key, owner, ms(now), ms(now.Add(lease)), ms(now))
+		claimKey(key), owner, ms(now), ms(now.Add(lease)), ms(now))
 	if err != nil {
 		return false, false, fmt.Errorf("claim: %w", err)
 	}
@@ -223,17 +224,24 @@ func (s *DB) Claim(ctx context.Context, key, owner string, now time.Time, lease 
 		return true, false, nil
 	}
 	var d int
-	if err := s.db.QueryRowContext(ctx, s.q(`SELECT done FROM claims WHERE claim_key = ?`), key).Scan(&d); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT done FROM claims WHERE claim_key = ?`), claimKey(key)).Scan(&d); err != nil {
 		return false, false, fmt.Errorf("claim: %w", err)
 	}
 	return false, d == 1, nil
 }
 
 func (s *DB) Finish(ctx context.Context, key string) error {
-	if _, err := s.exec(ctx, `UPDATE claims SET done = 1 WHERE claim_key = ?`, key); err != nil {
+	if _, err := s.exec(ctx, `UPDATE claims SET done = 1 WHERE claim_key = ?`, claimKey(key)); err != nil {
 		return fmt.Errorf("finish claim: %w", err)
 	}
 	return nil
+}
+
+// claimKey is what is stored for a claim: a hash, since the key names a
+// channel and a message, which the store does not keep.
+func claimKey(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:16])
 }
 
 func (s *DB) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
