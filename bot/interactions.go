@@ -76,20 +76,23 @@ func (h *Handler) HandleInteraction(ctx context.Context, cb slack.InteractionCal
 // it: thanks, or for 👎 the modal that asks what was wrong.
 func (h *Handler) feedbackClicked(ctx context.Context, cb slack.InteractionCallback, actionID string, ref buttonRef, reply replyFunc, log zerolog.Logger) {
 	kind := map[string]store.FeedbackKind{actionFeedbackUp: store.Up, actionFeedbackDown: store.Down, actionMissing: store.Missing}[actionID]
+	if ref.questionID == "" {
+		// A shared answer, or one posted before questions were stored:
+		// the click carries its own question and document.
+		ref.questionID = store.NewID()
+	}
 	h.withQuestion(log.Info().Str("feedback", string(kind)).Str("question_id", ref.questionID).Str("source", ref.source), ref.question).Msg("feedback")
 	if kind != store.Missing {
 		h.metrics.Feedback(kind == store.Up)
 	}
-	if ref.questionID != "" {
-		h.recordFeedback(store.Feedback{
-			QuestionID: ref.questionID, At: h.now(), Kind: kind,
-			Question: ref.question, Document: ref.source, Asker: cb.User.ID,
-		}, log)
-	}
+	h.recordFeedback(store.Feedback{
+		QuestionID: ref.questionID, At: h.now(), Kind: kind,
+		Question: ref.question, Document: ref.source, Asker: cb.User.ID,
+	}, log)
 	var m Message
 	switch kind {
 	case store.Down:
-		if ref.questionID != "" && cb.TriggerID != "" {
+		if cb.TriggerID != "" {
 			err := h.send.openView(ctx, cb.TriggerID, feedbackModal(ref))
 			if err == nil {
 				return

@@ -357,10 +357,20 @@ type buttonRef struct {
 	questionID, source, question string
 }
 
+// parseFeedbackValue reads a button value; one of two lines (source and
+// question) is a button posted before questions were stored.
 func parseFeedbackValue(v string) buttonRef {
-	id, rest, _ := strings.Cut(v, "\n")
-	source, question, _ := strings.Cut(rest, "\n")
-	return buttonRef{questionID: unescapeText(id), source: unescapeText(source), question: unescapeText(question)}
+	parts := strings.SplitN(v, "\n", 3)
+	for i := range parts {
+		parts[i] = unescapeText(parts[i])
+	}
+	switch len(parts) {
+	case 3:
+		return buttonRef{questionID: parts[0], source: parts[1], question: parts[2]}
+	case 2:
+		return buttonRef{source: parts[0], question: parts[1]}
+	}
+	return buttonRef{question: parts[0]}
 }
 
 // answerTitle is what an answer is called: the person, else the document.

@@ -301,6 +301,10 @@ func TestButtonValuesRoundTrip(t *testing.T) {
 	if ref != (buttonRef{questionID: "0123abcd", source: "map/kaart & co.md", question: q}) {
 		t.Errorf("feedback value round trip = %+v", ref)
 	}
+	// A button from before questions were stored: source and question.
+	if ref := parseFeedbackValue("map/kaart &amp; co.md\n" + escapeText(q)); ref != (buttonRef{source: "map/kaart & co.md", question: q}) {
+		t.Errorf("old feedback value = %+v", ref)
+	}
 	long := strings.Repeat("&", 3000)
 	if v := questionValue(long); textLen(v) > maxButtonValue || strings.Contains(strings.TrimSuffix(v, "…"), "&am…") {
 		t.Errorf("long value not cut cleanly: %d", textLen(v))

@@ -56,14 +56,11 @@ func TestTwoServeProcessesAnswerOnce(t *testing.T) {
 	}
 
 	ts := func(q int) string { return fmt.Sprintf("1700000000.%06d", 100+q) }
-	send := func(q int) {
-		ev := slackfake.EventEnvelope(fmt.Sprintf("EvQ%d", q), map[string]any{
+	sendTo := func(i, q int) {
+		fakes[i].TrySend(fmt.Sprintf("env-%d-%d", i, q), "events_api", slackfake.EventEnvelope(fmt.Sprintf("EvQ%d", q), map[string]any{
 			"type": "app_mention", "user": fmt.Sprintf("U0ASKER%d", q%3), "text": "<@UBOT0WIE> wie is algemeen directeur",
 			"ts": ts(q), "channel": "C0ALGEMEEN", "event_ts": ts(q),
-		})
-		for i, f := range fakes {
-			f.TrySend(fmt.Sprintf("env-%d-%d", i, q), "events_api", ev)
-		}
+		}))
 	}
 	posts := func(f *slackfake.Server) map[string]int {
 		n := map[string]int{}
@@ -92,21 +89,28 @@ func TestTwoServeProcessesAnswerOnce(t *testing.T) {
 		}
 	}
 
-	// First half: both instances alive; each question is answered by one.
+	// First half: both instances alive and receiving every event; each
+	// question is answered by one of them.
 	for q := range questions / 2 {
-		send(q)
+		sendTo(0, q)
+		sendTo(1, q)
 	}
 	waitFor("first half answered and finished", func() bool {
 		return len(answers()) == questions/2 && finishedClaims(t, dbURL) == questions/2
 	})
 
-	// Second half: A's answers are held on their way to Slack; A is killed
-	// with some of them in flight, so those claims are never finished.
+	// Second half: A gets the events first and claims them; its answers
+	// are held on their way to Slack, and it is killed with them in
+	// flight, so those claims are never finished. B gets the same events
+	// (Slack retrying on another connection) and must answer them all.
 	release := fakes[0].HoldPosts()
 	for q := questions / 2; q < questions; q++ {
-		send(q)
+		sendTo(0, q)
 	}
-	waitFor("an answer of A held", func() bool { return fakes[0].HeldPosts() > 0 })
+	waitFor("answers of A held", func() bool { return fakes[0].HeldPosts() >= 3 })
+	for q := questions / 2; q < questions; q++ {
+		sendTo(1, q)
+	}
 	if err := procs[0].Process.Kill(); err != nil {
 		t.Fatal(err)
 	}

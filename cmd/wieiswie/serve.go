@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sync"
 	"time"
 
 	"github.com/joho/godotenv"
@@ -139,8 +140,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return 1
 	}
 	defer st.Close()
-	go store.Retention{Store: st, Keep: time.Duration(cfg.RetentionDays) * 24 * time.Hour, Log: log}.
-		Run(ctx, time.NewTicker(24*time.Hour).C)
+	sweepCtx, stopSweep := context.WithCancel(ctx)
+	swept := make(chan struct{})
+	go func() {
+		defer close(swept)
+		daily := time.NewTicker(24 * time.Hour)
+		defer daily.Stop()
+		store.Retention{Store: st, Keep: time.Duration(cfg.RetentionDays) * 24 * time.Hour, Log: log}.Run(sweepCtx, daily.C)
+	}()
+	defer func() { stopSweep(); <-swept }() // before the store closes
 
 	m := metrics.New()
 	if ans.reportReloads != nil {
@@ -150,11 +158,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		Asker:     ans.asker,
 		Reloader:  ans.reloader,
 		Documents: ans.documents,
-		Knowledge: func() ([]knowledge.Document, []knowledge.Problem) {
-			return loadKnowledge(cfg.KnowledgeDir, cfg.IndexDir)
-		},
-		Store:   st,
-		Metrics: m,
+		Knowledge: cachedKnowledge(cfg.KnowledgeDir, cfg.IndexDir, time.Minute),
+		Store:     st,
+		Metrics:   m,
 	}, log)
 	if err != nil {
 		log.Error().Err(err).Msg("starting the bot failed")
@@ -166,6 +172,25 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return 1
 	}
 	return 0
+}
+
+// cachedKnowledge loads the folder (documents and problems, as `check`
+// sees them) for the Home tab and the digest, at most once per ttl: an
+// editor opening the tab twice does not read the folder twice.
+func cachedKnowledge(dir, indexDir string, ttl time.Duration) func() ([]knowledge.Document, []knowledge.Problem) {
+	var mu sync.Mutex
+	var at time.Time
+	var docs []knowledge.Document
+	var problems []knowledge.Problem
+	return func() ([]knowledge.Document, []knowledge.Problem) {
+		mu.Lock()
+		defer mu.Unlock()
+		if at.IsZero() || time.Since(at) > ttl {
+			docs, problems = loadKnowledge(dir, indexDir)
+			at = time.Now()
+		}
+		return docs, problems
+	}
 }
 
 // botConfig copies the bot's settings out of the environment's.

@@ -139,7 +139,10 @@ func NewWithOptions(t testing.TB, botToken, appToken string, opts Options) *Serv
 		t.Errorf("slackfake: unexpected %s %s", r.Method, r.URL.Path)
 		http.NotFound(w, r)
 	})
-	s.srv = httptest.NewServer(mux)
+	// Set srv before serving: handlers read it, and a request from another
+	// process gives the race detector no ordering with this goroutine.
+	s.srv = httptest.NewUnstartedServer(mux)
+	s.srv.Start()
 	t.Cleanup(s.Close)
 	return s
 }
