@@ -176,6 +176,7 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 		Str("addr", ln.Addr().String()).Msg("connected to Slack")
 
 	h := NewHandler(b.cfg, b.deps, b.api, b.http, auth.UserID, log)
+	// The Bot's retry policy, which tests shorten, replaces the default.
 	h.send = retryingMessenger{next: slackMessenger{api: b.api, http: b.http}, policy: b.retry, metrics: b.metrics}
 	if b.cfg.ReportChannel != "" {
 		h.runDigest(runCtx, time.Hour, log)
