@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -22,8 +23,12 @@ type Retention struct {
 	Log   zerolog.Logger
 }
 
-// Sweep deletes the records older than Keep now.
+// Sweep deletes the records older than Keep now. A Keep of zero or less
+// is refused: it would delete everything.
 func (r Retention) Sweep(ctx context.Context) (int, error) {
+	if r.Keep <= 0 {
+		return 0, fmt.Errorf("retention of %s: records are kept at least a day", r.Keep)
+	}
 	now := time.Now
 	if r.Now != nil {
 		now = r.Now

@@ -90,3 +90,21 @@ func (s sweepSignal) DeleteBefore(ctx context.Context, cutoff time.Time) (int, e
 	s.done <- struct{}{}
 	return n, err
 }
+
+// A retention of zero would delete everything: it is refused.
+func TestRetentionRefusesZero(t *testing.T) {
+	s, err := sqlite.Open(context.Background(), t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.RecordQuestion(context.Background(), store.Question{ID: "q", At: time.Now().Add(-time.Hour), Text: "q"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (store.Retention{Store: s}).Sweep(context.Background()); err == nil {
+		t.Error("a sweep without a retention period ran")
+	}
+	if qs, _ := s.Questions(context.Background(), time.Time{}); len(qs) != 1 {
+		t.Error("the record was deleted")
+	}
+}

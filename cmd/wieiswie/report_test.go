@@ -254,3 +254,52 @@ func valueOf(t *testing.T, c slackfake.Call, actionID string) string {
 	t.Fatalf("no %s button in %s", actionID, readable(c.Blocks))
 	return ""
 }
+
+// A database that is down when serve starts does not stop the bot: it
+// answers, /readyz says ready with the store unavailable, and what it could
+// not store is counted.
+func TestServeAnswersWithTheStoreDown(t *testing.T) {
+	fake := slackfake.New(t, serveTestBotToken, serveTestAppToken)
+	env := map[string]string{
+		"SLACK_BOT_TOKEN": serveTestBotToken,
+		"SLACK_APP_TOKEN": serveTestAppToken,
+		"SLACK_API_URL":   fake.APIURL(),
+		"LISTEN_ADDR":     "127.0.0.1:0",
+		"DATABASE_URL":    "postgres://wieiswie:s3cr3tPW@127.0.0.1:1/wieiswie?connect_timeout=1",
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stderr serveLog
+	exit := make(chan int, 1)
+	go func() { exit <- runServe(ctx, []string{"--env-file", ""}, &stderr, &stderr, serveEnv(env), openIndex) }()
+	fake.WaitConnected()
+	fake.Send("env-1", "events_api", slackfake.EventEnvelope("Ev1", map[string]any{
+		"type": "app_mention", "user": "U0ASKER", "text": "<@UBOT0WIE> wie is algemeen directeur",
+		"ts": "1700000000.000100", "channel": "C0ALGEMEEN", "event_ts": "1700000000.000100",
+	}))
+	if c := fake.NextCall(); c.Method != "chat.postMessage" || !strings.Contains(c.Text, "Miet Gobert") {
+		t.Fatalf("answered %+v", c)
+	}
+	base := "http://" + waitListening(t, &stderr)
+	waitStatus(t, base+"/readyz", 200)
+	if body := get(t, base+"/readyz"); !strings.Contains(body, `"store":"unavailable`) {
+		t.Errorf("/readyz = %s, want the store reported unavailable", body)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(get(t, base+"/metrics"), `wieiswie_store_failures_total{op="question"} 1`) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the lost question was not counted:\n%s", get(t, base+"/metrics"))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	if code := <-exit; code != 0 {
+		t.Errorf("serve exited %d", code)
+	}
+	if strings.Contains(stderr.String(), "s3cr3tPW") {
+		t.Error("the database password is in the log")
+	}
+	if !strings.Contains(stderr.String(), "the store cannot be opened") {
+		t.Error("the unavailable store is not logged")
+	}
+}

@@ -133,11 +133,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		}()
 	}
 
+	// A store that cannot be opened (the database is down, the folder is
+	// read-only) does not stop the bot: it answers without storing, says so
+	// in /readyz, and opens the store when it can.
 	st, err := openStore(ctx, cfg)
 	if err != nil {
-		log.Error().Err(err).Msg("opening the store failed")
-		fmt.Fprintf(stderr, "wieiswie serve: %v\n", err)
-		return 1
+		log.Error().Err(err).Msg("the store cannot be opened; answering without it and trying again every 30s")
+		st = store.NewLazy(func(ctx context.Context) (store.Store, error) { return openStore(ctx, cfg) }, 30*time.Second, err)
 	}
 	defer st.Close()
 	sweepCtx, stopSweep := context.WithCancel(ctx)
