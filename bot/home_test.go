@@ -20,7 +20,7 @@ func homeDocs() ([]knowledge.Document, []knowledge.Problem) {
 	return []knowledge.Document{
 			{Source: "brandweer.md", Kind: knowledge.KindPerson, Name: "Kris Wouters", Functions: []knowledge.Function{{Title: "Brandweercommandant", Body: "Zone <Kempen>"}}},
 			{Source: "sport.md", Kind: knowledge.KindPerson, Name: "An Peeters", Functions: []knowledge.Function{{Title: "Sportfunctionaris *"}, {Title: "Brandweercommandant"}}},
-			{Source: "vergeten.md", Kind: knowledge.KindGeneric, Title: "Oud reglement"},
+			{Source: "vergeten.md", Kind: knowledge.KindGeneric, Title: "Oud reglement", Functions: []knowledge.Function{{Title: "<!channel> baas"}}},
 		}, []knowledge.Problem{
 			{File: "kapot.docx", Line: 12, Message: "regel zonder naam: <!here>"},
 		}
@@ -87,12 +87,13 @@ func TestHomeTab(t *testing.T) {
 	}
 
 	staff := homeJSON(t, got[1])
-	for _, want := range []string{"`/wie wie is de brandweercommandant`", "`/wie telefoonnummer van de sportfunctionaris ∗`", "Meld dat dit ontbreekt"} {
+	for _, want := range []string{"`/wie wie is de brandweercommandant`", "`/wie telefoonnummer van de &lt;!channel&gt; baas`",
+		"`/wie wat doet de sportfunctionaris ∗`", "Meld dat dit ontbreekt"} {
 		if !strings.Contains(staff, want) {
 			t.Errorf("staff home lacks %q:\n%s", want, staff)
 		}
 	}
-	for _, bad := range []string{"kerstmarkt", "Kris is weg", "Miet Gobert", "algemeen directeur"} {
+	for _, bad := range []string{"kerstmarkt", "Kris is weg", "Miet Gobert", "algemeen directeur", "<!channel>"} {
 		if strings.Contains(staff, bad) {
 			t.Errorf("staff home shows %q:\n%s", bad, staff)
 		}
