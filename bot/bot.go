@@ -3,7 +3,11 @@
 // (the index, wired in by cmd/wieiswie) and answers with a Block Kit
 // message. One Handler serves two transports: Socket Mode (the default, no
 // public URL needed) and HTTP (Events API requests signed with the signing
-// secret). The package does not depend on the index or the search engine.
+// secret). It stores each question and the feedback on it (👍/👎 with the
+// "Wat klopte er niet?" modal, "Meld dat dit ontbreekt") in a store.Store,
+// shows editors the report of it on the App Home tab, and claims each event
+// in the store so several instances answer it once. The package does not
+// depend on the index, the search engine or a database driver.
 package bot
 
 import (

@@ -205,12 +205,6 @@ func parseBool(name, raw string, def bool) (bool, error) {
 	return def, fmt.Errorf("%s %q is not true or false", name, raw)
 }
 
-// IsEditor reports whether the Slack user ID is in EDITOR_USER_IDS or
-// ADMIN_USER_IDS.
-func (c Config) IsEditor(userID string) bool {
-	return c.IsAdmin(userID) || contains(c.EditorUserIDs, userID)
-}
-
 // ValidateForServe checks everything the Slack bot needs. The error is one
 // English line naming the setting and saying how to fix it; it never
 // contains a secret.

@@ -45,9 +45,6 @@ var migrations = []string{
 	CREATE INDEX claims_at ON claims (at_ms);`,
 }
 
-// SchemaVersion is the version Open migrates to.
-func SchemaVersion() int { return len(migrations) }
-
 // migrate brings the schema to the latest version in one transaction: a
 // failed step leaves the previous version whole (both databases have
 // transactional DDL). A database newer than this program is refused, so an
