@@ -31,23 +31,27 @@ func (h *Handler) claimThen(ctx context.Context, key string, log zerolog.Logger,
 		return
 	}
 	h.goTracked(ctx, log, true, func(ctx context.Context) {
-		if !h.claim(ctx, key, log) {
+		answer, held := h.claim(ctx, key, log)
+		if !answer {
 			return
 		}
 		// Claimed: answered even if Close comes meanwhile, since no other
 		// instance will answer it before the lease runs out.
-		stop := h.keepClaim(ctx, key, log)
-		defer h.finish(ctx, key, log)
-		defer stop()
+		if held {
+			stop := h.keepClaim(ctx, key, log)
+			defer h.finish(ctx, key, log)
+			defer stop()
+		}
 		h.answerNow(ctx, log, kind, apologize, fn)
 	})
 }
 
 // claim reports whether this instance should answer key: it won the claim,
 // took it over from a holder whose lease ran out, or the store cannot be
-// reached (answering twice beats not answering). It waits while another
-// instance holds the claim, until that one finishes or the handler stops.
-func (h *Handler) claim(ctx context.Context, key string, log zerolog.Logger) bool {
+// reached (answering twice beats not answering; then it holds no claim to
+// renew or finish). It waits while another instance holds the claim, until
+// that one finishes or the handler stops.
+func (h *Handler) claim(ctx context.Context, key string, log zerolog.Logger) (answer, held bool) {
 	deadline := time.Now().Add(3 * h.lease)
 	for waited := false; ; waited = true {
 		cctx, cancel := context.WithTimeout(ctx, storeTimeout)
@@ -57,25 +61,25 @@ func (h *Handler) claim(ctx context.Context, key string, log zerolog.Logger) boo
 		case err != nil:
 			h.metrics.StoreFailed("claim")
 			log.Warn().Err(err).Msg("claiming the event in the store failed; answering anyway")
-			return true
+			return true, false
 		case won:
 			if waited {
 				log.Warn().Msg("took over an event whose instance did not finish it in time")
 			}
-			return true
+			return true, true
 		case done:
 			log.Info().Msg("answered by another instance")
-			return false
+			return false, false
 		case time.Now().After(deadline):
 			log.Warn().Msg("another instance holds the event and neither finished nor let go; leaving it")
-			return false
+			return false, false
 		}
 		select {
 		case <-time.After(h.claimPoll):
 		case <-h.stopping:
-			return false
+			return false, false
 		case <-ctx.Done():
-			return false
+			return false, false
 		}
 	}
 }
