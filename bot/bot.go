@@ -185,6 +185,9 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 	if b.cfg.ReportChannel != "" {
 		h.runDigest(runCtx, time.Hour, log)
 	}
+	if b.deps.Store != nil {
+		h.runOrphans(runCtx, log)
+	}
 
 	var runErr error
 	if b.cfg.socketMode() {

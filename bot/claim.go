@@ -24,14 +24,20 @@ const (
 )
 
 // claimThen runs fn as an answer (spawn) once this instance holds key.
-// Without a store, or without a key, it answers at once.
-func (h *Handler) claimThen(ctx context.Context, key string, log zerolog.Logger, kind string, apologize replyFunc, fn func(context.Context, zerolog.Logger)) {
+// Without a store, or without a key, it answers at once. payload ("" for
+// none) is kept with the claim, so another instance can answer in this
+// one's place if it dies (adoptOrphans).
+func (h *Handler) claimThen(ctx context.Context, key, payload string, log zerolog.Logger, kind string, apologize replyFunc, fn func(context.Context, zerolog.Logger)) {
 	if h.store == nil || key == "" {
 		h.spawn(ctx, log, kind, apologize, fn)
 		return
 	}
 	h.goTracked(ctx, log, true, func(ctx context.Context) {
-		answer, held := h.claim(ctx, key, log)
+		// While this instance waits for or works on key, its own orphan
+		// sweep leaves key alone.
+		h.active.Store(key, true)
+		defer h.active.Delete(key)
+		answer, held := h.claim(ctx, key, payload, log)
 		if !answer {
 			return
 		}
@@ -51,11 +57,11 @@ func (h *Handler) claimThen(ctx context.Context, key string, log zerolog.Logger,
 // reached (answering twice beats not answering; then it holds no claim to
 // renew or finish). It waits while another instance holds the claim, until
 // that one finishes or the handler stops.
-func (h *Handler) claim(ctx context.Context, key string, log zerolog.Logger) (answer, held bool) {
+func (h *Handler) claim(ctx context.Context, key, payload string, log zerolog.Logger) (answer, held bool) {
 	deadline := time.Now().Add(3 * h.lease)
 	for waited := false; ; waited = true {
 		cctx, cancel := context.WithTimeout(ctx, storeTimeout)
-		won, done, err := h.store.Claim(cctx, key, h.instance, h.now(), h.lease)
+		won, done, err := h.store.Claim(cctx, key, h.instance, h.now(), h.lease, payload)
 		cancel()
 		switch {
 		case err != nil:
@@ -101,7 +107,7 @@ func (h *Handler) keepClaim(ctx context.Context, key string, log zerolog.Logger)
 			case <-t.C:
 			}
 			cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
-			won, _, err := h.store.Claim(cctx, key, h.instance, h.now(), h.lease)
+			won, _, err := h.store.Claim(cctx, key, h.instance, h.now(), h.lease, "")
 			cancel()
 			if err != nil || !won {
 				log.Warn().Err(err).Bool("held", won).Msg("renewing the claim on the event failed")

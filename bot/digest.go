@@ -51,7 +51,7 @@ func (h *Handler) digestIfDue(ctx context.Context, log zerolog.Logger) bool {
 	}
 	if h.store != nil {
 		cctx, cancel := context.WithTimeout(ctx, storeTimeout)
-		won, _, err := h.store.Claim(cctx, key, h.instance, now, digestDays*24*time.Hour)
+		won, _, err := h.store.Claim(cctx, key, h.instance, now, digestDays*24*time.Hour, "")
 		cancel()
 		if err != nil || !won {
 			if err != nil {

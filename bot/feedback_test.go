@@ -183,8 +183,11 @@ var errDown = errors.New("connection refused")
 
 func (failingStore) RecordQuestion(context.Context, store.Question) error { return errDown }
 func (failingStore) RecordFeedback(context.Context, store.Feedback) error { return errDown }
-func (failingStore) Claim(context.Context, string, string, time.Time, time.Duration) (bool, bool, error) {
+func (failingStore) Claim(context.Context, string, string, time.Time, time.Duration, string) (bool, bool, error) {
 	return false, false, errDown
+}
+func (failingStore) Orphans(context.Context, time.Time, time.Time, int) ([]string, error) {
+	return nil, errDown
 }
 func (failingStore) Finish(context.Context, string) error { return errDown }
 func (failingStore) Ping(context.Context) error           { return errDown }
@@ -255,11 +258,11 @@ func TestClaimTakenOverFromDeadInstance(t *testing.T) {
 	h.lease, h.claimPoll = 300*time.Millisecond, 20*time.Millisecond
 	ctx := context.Background()
 	dead := "message:C0ALGEMEEN:1700000000.000100"
-	if won, _, _ := s.Claim(ctx, dead, "dead-instance", time.Now(), h.lease); !won {
+	if won, _, _ := s.Claim(ctx, dead, "dead-instance", time.Now(), h.lease, ""); !won {
 		t.Fatal("setup: claim")
 	}
 	finished := "message:C0ALGEMEEN:1700000000.000200"
-	_, _, _ = s.Claim(ctx, finished, "other-instance", time.Now(), h.lease)
+	_, _, _ = s.Claim(ctx, finished, "other-instance", time.Now(), h.lease, "")
 	_ = s.Finish(ctx, finished)
 
 	start := time.Now()
@@ -281,7 +284,44 @@ func TestClaimTakenOverFromDeadInstance(t *testing.T) {
 	if time.Since(start) < h.lease {
 		t.Error("the claim was taken over before its lease ran out")
 	}
-	if won, done, _ := s.Claim(ctx, dead, "someone", time.Now().Add(time.Hour), h.lease); won || !done {
+	if won, done, _ := s.Claim(ctx, dead, "someone", time.Now().Add(time.Hour), h.lease, ""); won || !done {
 		t.Error("the taken-over claim was not finished")
+	}
+}
+
+// A question only a dead instance received (Slack does not deliver an
+// acknowledged event again) is answered by another from its claim, once.
+func TestOrphanedQuestionIsAnswered(t *testing.T) {
+	h, rec, s := storeHandler(t, mietAsker(), zerolog.Nop())
+	h.lease = 200 * time.Millisecond
+	ctx := context.Background()
+	q := question{kind: metrics.KindMention, channel: "C0ALGEMEEN", ts: "1700000000.000100", threadTS: "1700000000.000100",
+		user: "U0ASKER", text: "<@UBOT0WIE> wie is algemeen directeur"}
+	key := dedupeKey("message:", q.channel, q.ts)
+	if won, _, _ := s.Claim(ctx, key, "dead-instance", time.Now(), h.lease, q.payload(key, "Ev1")); !won {
+		t.Fatal("setup: claim")
+	}
+	if n := h.adoptOrphans(ctx, zerolog.Nop()); n != 0 {
+		t.Fatalf("adopted %d questions while their holder's lease runs", n)
+	}
+	time.Sleep(h.lease + 50*time.Millisecond)
+	if n := h.adoptOrphans(ctx, zerolog.Nop()); n != 1 {
+		t.Fatalf("adopted %d questions, want 1", n)
+	}
+	h.Close()
+	if n := h.adoptOrphans(ctx, zerolog.Nop()); n != 0 {
+		t.Errorf("adopted %d questions after it was answered", n)
+	}
+	// The event reaching this instance late is not answered again.
+	h2, rec2 := newTestHandler(t, mietAsker(), zerolog.Nop())
+	h2.store = s
+	h2.HandleEvent(ctx, "Ev1", mention(q.text, q.ts, ""), zerolog.Nop())
+	h2.Close()
+	got := rec.all()
+	if len(got) != 1 || got[0].how != "post" || got[0].threadTS != q.threadTS || !strings.Contains(got[0].resp.Text, "Miet Gobert") {
+		t.Errorf("sent %+v, want the answer in the question's thread", got)
+	}
+	if late := rec2.all(); len(late) != 0 {
+		t.Errorf("a late delivery was answered again: %+v", late)
 	}
 }

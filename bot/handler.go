@@ -84,6 +84,9 @@ type Handler struct {
 	knowledge         func() ([]knowledge.Document, []knowledge.Problem) // nil: none loaded
 	reportChannel     string
 
+	// active holds the claim keys this instance waits for or works on.
+	active sync.Map
+
 	mu       sync.Mutex
 	closed   bool
 	stopping chan struct{} // closed by Close: claims stop waiting
@@ -182,7 +185,7 @@ func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackev
 	}
 	// Other instances of the bot received it too: the one that claims it
 	// answers (see claimThen).
-	h.claimThen(ctx, key, log, q.kind, answer, func(ctx context.Context, log zerolog.Logger) {
+	h.claimThen(ctx, key, q.payload(key, eventID), log, q.kind, answer, func(ctx context.Context, log zerolog.Logger) {
 		if h.admit(ctx, q.user, log, notice) {
 			h.answerConversation(ctx, q, answer, received, log)
 		}
@@ -263,7 +266,7 @@ func (h *Handler) HandleSlash(ctx context.Context, cmd slack.SlashCommand, log z
 		return
 	}
 	reply := h.ephemeralTo(cmd.ResponseURL, cmd.ChannelID, cmd.UserID, "")
-	h.claimThen(ctx, key, log, metrics.KindSlash, reply, func(ctx context.Context, log zerolog.Logger) {
+	h.claimThen(ctx, key, "", log, metrics.KindSlash, reply, func(ctx context.Context, log zerolog.Logger) {
 		if !h.admit(ctx, cmd.UserID, log, reply) {
 			return
 		}

@@ -35,7 +35,7 @@ func (h *Handler) homeOpened(ctx context.Context, eventID string, ev *slackevent
 		log.Info().Msg("event delivered again; already handled")
 		return
 	}
-	h.claimThen(ctx, key, log, "", nil, func(ctx context.Context, log zerolog.Logger) {
+	h.claimThen(ctx, key, "", log, "", nil, func(ctx context.Context, log zerolog.Logger) {
 		editor := h.isEditor != nil && h.isEditor(ev.User)
 		var v slack.HomeTabViewRequest
 		if editor {

@@ -42,28 +42,28 @@ func (h *Handler) HandleInteraction(ctx context.Context, cb slack.InteractionCal
 		switch {
 		case a.ActionID == actionShare:
 			q := unescapeText(a.Value)
-			h.claimThen(ctx, key, alog, metrics.KindShare, reply, func(ctx context.Context, log zerolog.Logger) {
+			h.claimThen(ctx, key, "", alog, metrics.KindShare, reply, func(ctx context.Context, log zerolog.Logger) {
 				if h.admit(ctx, cb.User.ID, log, reply) {
 					h.share(ctx, cb, q, received, log)
 				}
 			})
 		case a.ActionID == actionMore:
 			q := unescapeText(a.Value)
-			h.claimThen(ctx, key, alog, metrics.KindMore, reply, func(ctx context.Context, log zerolog.Logger) {
+			h.claimThen(ctx, key, "", alog, metrics.KindMore, reply, func(ctx context.Context, log zerolog.Logger) {
 				if h.admit(ctx, cb.User.ID, log, reply) {
 					h.more(ctx, q, reply, received, log)
 				}
 			})
 		case strings.HasPrefix(a.ActionID, actionPick):
 			ref := parseFeedbackValue(a.Value)
-			h.claimThen(ctx, key, alog, metrics.KindMore, reply, func(ctx context.Context, log zerolog.Logger) {
+			h.claimThen(ctx, key, "", alog, metrics.KindMore, reply, func(ctx context.Context, log zerolog.Logger) {
 				if h.admit(ctx, cb.User.ID, log, reply) {
 					h.pick(ctx, ref, reply, received, log)
 				}
 			})
 		case a.ActionID == actionFeedbackUp, a.ActionID == actionFeedbackDown, a.ActionID == actionMissing:
 			ref := parseFeedbackValue(a.Value)
-			h.claimThen(ctx, key, alog, "", nil, func(ctx context.Context, log zerolog.Logger) {
+			h.claimThen(ctx, key, "", alog, "", nil, func(ctx context.Context, log zerolog.Logger) {
 				h.feedbackClicked(ctx, cb, a.ActionID, ref, reply, log)
 			})
 		default:
@@ -124,7 +124,7 @@ func (h *Handler) feedbackSubmitted(ctx context.Context, cb slack.InteractionCal
 	}
 	ref := parseFeedbackValue(cb.View.PrivateMetadata)
 	reason, comment := feedbackFromState(cb.View.State)
-	h.claimThen(ctx, key, log, "", nil, func(ctx context.Context, log zerolog.Logger) {
+	h.claimThen(ctx, key, "", log, "", nil, func(ctx context.Context, log zerolog.Logger) {
 		h.withQuestion(log.Info().Str("question_id", ref.questionID).Str("reason", reason).Bool("comment", comment != ""), ref.question).
 			Msg("feedback explained")
 		if ref.questionID == "" {

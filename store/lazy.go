@@ -84,12 +84,20 @@ func (l *Lazy) DeleteBefore(ctx context.Context, cutoff time.Time) (int, error) 
 	return s.DeleteBefore(ctx, cutoff)
 }
 
-func (l *Lazy) Claim(ctx context.Context, key, owner string, now time.Time, lease time.Duration) (bool, bool, error) {
+func (l *Lazy) Claim(ctx context.Context, key, owner string, now time.Time, lease time.Duration, payload string) (bool, bool, error) {
 	s, err := l.get(ctx)
 	if err != nil {
 		return false, false, err
 	}
-	return s.Claim(ctx, key, owner, now, lease)
+	return s.Claim(ctx, key, owner, now, lease, payload)
+}
+
+func (l *Lazy) Orphans(ctx context.Context, now, since time.Time, limit int) ([]string, error) {
+	s, err := l.get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.Orphans(ctx, now, since, limit)
 }
 
 func (l *Lazy) Finish(ctx context.Context, key string) error {

@@ -114,9 +114,16 @@ type Store interface {
 	// when owner holds it already (the lease is renewed: a long answer
 	// keeps its claim), or when the holder's lease ran out before it said
 	// Finish (the holder died). done says the holder finished: nothing is
-	// left to do.
-	Claim(ctx context.Context, key, owner string, now time.Time, lease time.Duration) (won, done bool, err error)
-	// Finish marks key as handled for good.
+	// left to do. payload, kept with a new claim until Finish, is what
+	// another instance needs to do the work if this one dies (Orphans);
+	// "" for none.
+	Claim(ctx context.Context, key, owner string, now time.Time, lease time.Duration, payload string) (won, done bool, err error)
+	// Orphans lists the payloads (at most limit, oldest first) of claims
+	// made since `since` whose holder's lease ran out before it finished:
+	// the work of an instance that died. Payloads of older unfinished
+	// claims are forgotten: too late to be of use.
+	Orphans(ctx context.Context, now, since time.Time, limit int) ([]string, error)
+	// Finish marks key as handled for good and forgets its payload.
 	Finish(ctx context.Context, key string) error
 	// Ping says whether the database answers.
 	Ping(ctx context.Context) error

@@ -168,7 +168,7 @@ func Run(t *testing.T, newLocation NewLocation, open Opener) {
 			if err := s.RecordFeedback(ctx, store.Feedback{QuestionID: id, At: at, Kind: store.Up}); err != nil {
 				t.Fatal(err)
 			}
-			if _, _, err := s.Claim(ctx, "event:"+id, "instance-a", at, time.Minute); err != nil {
+			if _, _, err := s.Claim(ctx, "event:"+id, "instance-a", at, time.Minute, ""); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -202,7 +202,7 @@ func Run(t *testing.T, newLocation NewLocation, open Opener) {
 				if i%2 == 1 {
 					s = b
 				}
-				ok, _, err := s.Claim(ctx, "message:C1:1700000000.000100", fmt.Sprint("instance-", i), now, time.Minute)
+				ok, _, err := s.Claim(ctx, "message:C1:1700000000.000100", fmt.Sprint("instance-", i), now, time.Minute, "")
 				if err != nil {
 					t.Errorf("claim: %v", err)
 				}
@@ -216,39 +216,85 @@ func Run(t *testing.T, newLocation NewLocation, open Opener) {
 			t.Errorf("%d claims won, want 1", won.Load())
 		}
 		const key = "message:C1:1700000000.000100"
-		if ok, done, err := b.Claim(ctx, key, "instance-new", now, time.Minute); ok || done || err != nil {
+		if ok, done, err := b.Claim(ctx, key, "instance-new", now, time.Minute, ""); ok || done || err != nil {
 			t.Errorf("held claim: won %v done %v err %v", ok, done, err)
 		}
 		// The holder renews its lease while it works: a slow answer is
 		// not taken over.
 		var holder string
 		for i := range 16 {
-			if ok, _, _ := a.Claim(ctx, key, fmt.Sprint("instance-", i), now.Add(50*time.Second), time.Minute); ok {
+			if ok, _, _ := a.Claim(ctx, key, fmt.Sprint("instance-", i), now.Add(50*time.Second), time.Minute, ""); ok {
 				holder = fmt.Sprint("instance-", i)
 			}
 		}
 		if holder == "" {
 			t.Fatal("the holder could not renew its claim")
 		}
-		if ok, _, _ := b.Claim(ctx, key, "instance-new", now.Add(100*time.Second), time.Minute); ok {
+		if ok, _, _ := b.Claim(ctx, key, "instance-new", now.Add(100*time.Second), time.Minute, ""); ok {
 			t.Error("a renewed claim was taken over before its new lease ran out")
 		}
 		// The holder died: past its lease the key can be taken over once.
 		later := now.Add(3 * time.Minute)
-		if ok, _, _ := b.Claim(ctx, key, "instance-new", later, time.Minute); !ok {
+		if ok, _, _ := b.Claim(ctx, key, "instance-new", later, time.Minute, ""); !ok {
 			t.Error("an expired, unfinished claim was not taken over")
 		}
-		if ok, _, _ := a.Claim(ctx, key, holder, later, time.Minute); ok {
+		if ok, _, _ := a.Claim(ctx, key, holder, later, time.Minute, ""); ok {
 			t.Error("a taken-over claim was taken back by the instance that lost it")
 		}
 		if err := b.Finish(ctx, key); err != nil {
 			t.Fatal(err)
 		}
-		if ok, done, _ := a.Claim(ctx, key, "instance-new", later.Add(time.Hour), time.Minute); ok || !done {
+		if ok, done, _ := a.Claim(ctx, key, "instance-new", later.Add(time.Hour), time.Minute, ""); ok || !done {
 			t.Errorf("finished claim: won %v done %v, want lost and done", ok, done)
 		}
-		if ok, _, _ := a.Claim(ctx, "message:C1:1700000000.000200", "instance-new", now, time.Minute); !ok {
+		if ok, _, _ := a.Claim(ctx, "message:C1:1700000000.000200", "instance-new", now, time.Minute, ""); !ok {
 			t.Error("another key was refused")
+		}
+	})
+
+	t.Run("OrphansAreTheWorkOfADeadHolder", func(t *testing.T) {
+		s := mustOpen(t, newLocation(t), store.Options{})
+		ctx := context.Background()
+		now := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+		window := now.Add(-15 * time.Minute)
+		for key, at := range map[string]time.Time{"live": now, "dead": now, "done": now, "old": now.Add(-20 * time.Minute), "none": now} {
+			payload := `{"key":"` + key + `"}`
+			if key == "none" {
+				payload = ""
+			}
+			if ok, _, err := s.Claim(ctx, key, "holder", at, time.Minute, payload); !ok || err != nil {
+				t.Fatalf("claim %s: %v %v", key, ok, err)
+			}
+		}
+		if err := s.Finish(ctx, "done"); err != nil {
+			t.Fatal(err)
+		}
+		// "live" is renewed by its holder; "dead" is not.
+		if ok, _, _ := s.Claim(ctx, "live", "holder", now.Add(50*time.Second), time.Minute, ""); !ok {
+			t.Fatal("renewal refused")
+		}
+		got, err := s.Orphans(ctx, now.Add(90*time.Second), window, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0] != `{"key":"dead"}` {
+			t.Errorf("orphans = %q, want only the dead holder's (payload kept through a renewal-free takeover)", got)
+		}
+		if got, _ := s.Orphans(ctx, now.Add(30*time.Second), window, 10); len(got) != 0 {
+			t.Errorf("orphans before any lease ran out = %q", got)
+		}
+		// The payload outlives a takeover, so a third instance can adopt
+		// the work if the second dies too; Finish forgets it.
+		if ok, _, _ := s.Claim(ctx, "dead", "adopter", now.Add(90*time.Second), time.Minute, ""); !ok {
+			t.Fatal("adopting refused")
+		}
+		if got, _ := s.Orphans(ctx, now.Add(3*time.Minute), window, 10); len(got) != 2 {
+			t.Errorf("after the adopter died too: %q, want dead and live", got)
+		}
+		_ = s.Finish(ctx, "dead")
+		_ = s.Finish(ctx, "live")
+		if got, _ := s.Orphans(ctx, now.Add(3*time.Minute), window.Add(-time.Hour), 10); len(got) != 0 {
+			t.Errorf("after Finish, and the old one forgotten: %q", got)
 		}
 	})
 }

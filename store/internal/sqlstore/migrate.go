@@ -40,7 +40,8 @@ var migrations = []string{
 		owner TEXT NOT NULL,
 		at_ms BIGINT NOT NULL,
 		until_ms BIGINT NOT NULL,
-		done INTEGER NOT NULL
+		done INTEGER NOT NULL,
+		payload TEXT NOT NULL
 	);
 	CREATE INDEX claims_at ON claims (at_ms);`,
 }

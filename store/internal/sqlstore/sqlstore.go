@@ -206,15 +206,15 @@ func (s *DB) DeleteBefore(ctx context.Context, cutoff time.Time) (int, error) {
 	return total, nil
 }
 
-func (s *DB) Claim(ctx context.Context, key, owner string, now time.Time, lease time.Duration) (won, done bool, err error) {
+func (s *DB) Claim(ctx context.Context, key, owner string, now time.Time, lease time.Duration, payload string) (won, done bool, err error) {
 	// One statement: a new key is inserted; a held one is renewed by its
 	// owner, or taken over when its lease ran out unfinished. Both
 	// databases lock the row, so of two racing callers exactly one
 	// changes it.
-	res, err := s.exec(ctx, `INSERT INTO claims(claim_key, owner, at_ms, until_ms, done) VALUES (?, ?, ?, ?, 0)
+	res, err := s.exec(ctx, `INSERT INTO claims(claim_key, owner, at_ms, until_ms, done, payload) VALUES (?, ?, ?, ?, 0, ?)
 		ON CONFLICT(claim_key) DO UPDATE SET owner = excluded.owner, until_ms = excluded.until_ms
 		WHERE claims.done = 0 AND (claims.owner = excluded.owner OR claims.until_ms < ?)`,
-		claimKey(key), owner, ms(now), ms(now.Add(lease)), ms(now))
+		claimKey(key), owner, ms(now), ms(now.Add(lease)), payload, ms(now))
 	if err != nil {
 		return false, false, fmt.Errorf("claim: %w", err)
 	}
@@ -231,10 +231,31 @@ func (s *DB) Claim(ctx context.Context, key, owner string, now time.Time, lease 
 }
 
 func (s *DB) Finish(ctx context.Context, key string) error {
-	if _, err := s.exec(ctx, `UPDATE claims SET done = 1 WHERE claim_key = ?`, claimKey(key)); err != nil {
+	if _, err := s.exec(ctx, `UPDATE claims SET done = 1, payload = '' WHERE claim_key = ?`, claimKey(key)); err != nil {
 		return fmt.Errorf("finish claim: %w", err)
 	}
 	return nil
+}
+
+func (s *DB) Orphans(ctx context.Context, now, since time.Time, limit int) ([]string, error) {
+	if _, err := s.exec(ctx, `UPDATE claims SET payload = '' WHERE done = 0 AND payload <> '' AND at_ms < ?`, ms(since)); err != nil {
+		return nil, fmt.Errorf("orphaned claims: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT payload FROM claims
+		WHERE done = 0 AND payload <> '' AND until_ms < ? AND at_ms >= ? ORDER BY at_ms LIMIT ?`), ms(now), ms(since), limit)
+	if err != nil {
+		return nil, fmt.Errorf("orphaned claims: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, fmt.Errorf("orphaned claims: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }
 
 // claimKey is what is stored for a claim: a hash, since the key names a
