@@ -70,6 +70,7 @@ func (h *Handler) claim(ctx context.Context, key, payload string, log zerolog.Lo
 			return true, false
 		case won:
 			if waited {
+				h.metrics.TookOver()
 				log.Warn().Msg("took over an event whose instance did not finish it in time")
 			}
 			return true, true

@@ -294,6 +294,8 @@ func TestClaimTakenOverFromDeadInstance(t *testing.T) {
 func TestOrphanedQuestionIsAnswered(t *testing.T) {
 	h, rec, s := storeHandler(t, mietAsker(), zerolog.Nop())
 	h.lease = 200 * time.Millisecond
+	m := metrics.New()
+	h.metrics = m
 	ctx := context.Background()
 	q := question{kind: metrics.KindMention, channel: "C0ALGEMEEN", ts: "1700000000.000100", threadTS: "1700000000.000100",
 		user: "U0ASKER", text: "<@UBOT0WIE> wie is algemeen directeur"}
@@ -323,5 +325,8 @@ func TestOrphanedQuestionIsAnswered(t *testing.T) {
 	}
 	if late := rec2.all(); len(late) != 0 {
 		t.Errorf("a late delivery was answered again: %+v", late)
+	}
+	if v := scrape(t, m, "wieiswie_events_taken_over_total"); v != 1 {
+		t.Errorf("events taken over = %v, want 1", v)
 	}
 }

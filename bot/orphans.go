@@ -90,6 +90,7 @@ func (h *Handler) adoptOrphans(ctx context.Context, log zerolog.Logger) int {
 			continue
 		}
 		taken++
+		h.metrics.TookOver()
 		h.seen.first(o.Key) // a late delivery here is not answered again
 		q := question{kind: o.Kind, channel: o.Channel, ts: o.TS, threadTS: o.ThreadTS, user: o.User, text: o.Text}
 		qlog := log.With().Str("event_id", o.EventID).Str("kind", o.Kind).Str("channel", o.Channel).

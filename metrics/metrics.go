@@ -51,6 +51,7 @@ type Metrics struct {
 	connections  prometheus.Counter
 
 	storeFailures *prometheus.CounterVec
+	takenOver     prometheus.Counter
 }
 
 // New makes a Metrics with its own registry, which also carries the Go
@@ -124,6 +125,10 @@ func New() *Metrics {
 		Namespace: namespace, Name: "store_failures_total",
 		Help: "Store operations that failed for good (question, feedback: not in the report; claim: answered without one).",
 	}, []string{"op"}))
+	m.takenOver = register(reg, prometheus.NewCounter(prometheus.CounterOpts{
+		Namespace: namespace, Name: "events_taken_over_total",
+		Help: "Events this instance answered because the instance that claimed them died before it finished.",
+	}))
 	reg.MustRegister(collectors.NewGoCollector())
 	reg.MustRegister(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{Namespace: namespace}))
 	return m
@@ -291,5 +296,12 @@ func (m *Metrics) WatchDocuments(count func() int) {
 func (m *Metrics) StoreFailed(op string) {
 	if m != nil {
 		m.storeFailures.WithLabelValues(op).Inc()
+	}
+}
+
+// TookOver counts an event answered in place of an instance that died.
+func (m *Metrics) TookOver() {
+	if m != nil {
+		m.takenOver.Inc()
 	}
 }
