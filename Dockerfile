@@ -10,11 +10,12 @@ COPY . .
 RUN CGO_ENABLED=0 go build -trimpath \
       -ldflags="-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}" \
       -o /out/wieiswie ./cmd/wieiswie \
- && mkdir -p /out/root/index
+ && mkdir -p /out/root/index /out/root/data
 
-# Run: a small image and a user who is not root. /index is owned by that
-# user: a named volume mounted there starts as a copy of it, so the bot can
-# keep its index (a bind mount must be made writable for uid 65532).
+# Run: a small image and a user who is not root. /index and /data are owned
+# by that user: a named volume mounted there starts as a copy of it, so the
+# bot can keep its index and its store of questions and feedback (a bind
+# mount must be made writable for uid 65532).
 FROM gcr.io/distroless/static-debian12:nonroot
 ARG VERSION=dev
 ARG COMMIT=unknown
@@ -26,8 +27,9 @@ LABEL org.opencontainers.image.title="wieiswie" \
 COPY --from=build /out/wieiswie /usr/local/bin/wieiswie
 COPY --from=build --chown=65532:65532 /out/root/ /
 ENV LISTEN_ADDR=:8080 \
-    INDEX_DIR=/index
-VOLUME ["/index"]
+    INDEX_DIR=/index \
+    DATA_DIR=/data
+VOLUME ["/index", "/data"]
 EXPOSE 8080
 USER nonroot:nonroot
 # distroless has no curl: the binary asks its own /healthz.

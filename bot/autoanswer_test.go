@@ -9,8 +9,8 @@ import (
 	"github.com/rs/zerolog"
 	"github.com/slack-go/slack/slackevents"
 
-	"github.com/wieiswie/wieiswie/bot/slackfake"
 	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 

@@ -3,7 +3,11 @@
 // (the index, wired in by cmd/wieiswie) and answers with a Block Kit
 // message. One Handler serves two transports: Socket Mode (the default, no
 // public URL needed) and HTTP (Events API requests signed with the signing
-// secret). The package does not depend on the index or the search engine.
+// secret). It stores each question and the feedback on it (👍/👎 with the
+// "Wat klopte er niet?" modal, "Meld dat dit ontbreekt") in a store.Store,
+// shows editors the report of it on the App Home tab, and claims each event
+// in the store so several instances answer it once. The package does not
+// depend on the index, the search engine or a database driver.
 package bot
 
 import (
@@ -19,8 +23,6 @@ import (
 	"github.com/rs/zerolog"
 	"github.com/slack-go/slack"
 
-	"github.com/wieiswie/wieiswie/config"
-	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
 )
 
@@ -39,41 +41,38 @@ const slackIdleConns = 32
 // Bot connects a Handler to Slack over Socket Mode or HTTP, and serves
 // GET /healthz, GET /readyz and GET /metrics either way.
 type Bot struct {
-	cfg     config.Config
-	asker   knowledge.Asker
+	cfg     Config
+	deps    Deps
 	log     zerolog.Logger
 	http    *http.Client
 	api     *slack.Client
-	opts    options
 	metrics *metrics.Metrics
-	// startRetry is how auth.test is retried while Slack cannot be
-	// reached at start-up; tests shorten its waits.
+	// retry is how Slack calls are retried; startRetry how auth.test is
+	// retried while Slack cannot be reached at start-up. Tests shorten
+	// their waits.
+	retry      retryPolicy
 	startRetry retryPolicy
 	users      *slackUsers // e-mail address → Slack account, for direct-message links
 }
 
-// New checks cfg (see config.Config.ValidateForServe) and prepares a bot
-// that answers with asker. It does not connect yet; Run does. The per-user
-// rate limit comes from cfg unless WithRateLimit says otherwise.
-func New(cfg config.Config, asker knowledge.Asker, log zerolog.Logger, opts ...Option) (*Bot, error) {
-	if asker == nil {
+// New prepares a bot with cfg that answers with deps.Asker. It does not
+// connect yet; Run does. cfg is checked by the caller (cmd/wieiswie checks
+// the environment); New only refuses what cannot work at all.
+func New(cfg Config, deps Deps, log zerolog.Logger) (*Bot, error) {
+	if deps.Asker == nil {
 		return nil, errors.New("bot: no Asker")
 	}
-	if err := cfg.ValidateForServe(); err != nil {
+	if err := cfg.validate(); err != nil {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
-	if cfg.DedupeDir != "" {
-		opts = append([]Option{WithSharedDedupe(cfg.DedupeDir)}, opts...)
+	if deps.Metrics == nil {
+		deps.Metrics = metrics.New()
 	}
-	o := newOptions(opts)
-	if !o.limitSet {
-		o.perMinute, o.burst = cfg.RateLimitPerMinute, cfg.Burst()
+	if deps.Documents != nil {
+		deps.Metrics.WatchDocuments(deps.Documents)
 	}
-	if o.metrics == nil {
-		o.metrics = metrics.New()
-	}
-	if c, ok := asker.(documentCounter); ok {
-		o.metrics.WatchDocuments(c.Len)
+	if deps.Now == nil {
+		deps.Now = time.Now
 	}
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.MaxIdleConnsPerHost = slackIdleConns
@@ -82,21 +81,21 @@ func New(cfg config.Config, asker knowledge.Asker, log zerolog.Logger, opts ...O
 		slack.OptionHTTPClient(httpClient),
 		slack.OptionLog(stdLogger{log.With().Str("component", "slack-go").Logger()}),
 	}
-	if cfg.SlackAPIURL != "" {
-		slackOpts = append(slackOpts, slack.OptionAPIURL(cfg.SlackAPIURL))
+	if cfg.APIURL != "" {
+		slackOpts = append(slackOpts, slack.OptionAPIURL(cfg.APIURL))
 	}
-	if cfg.SlackAppToken != "" {
-		slackOpts = append(slackOpts, slack.OptionAppLevelToken(cfg.SlackAppToken))
+	if cfg.AppToken != "" {
+		slackOpts = append(slackOpts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
-	api := slack.New(cfg.SlackBotToken, slackOpts...)
+	api := slack.New(cfg.BotToken, slackOpts...)
 	return &Bot{
 		cfg:        cfg,
-		asker:      asker,
+		deps:       deps,
 		log:        log,
 		http:       httpClient,
 		api:        api,
-		opts:       o,
-		metrics:    o.metrics,
+		metrics:    deps.Metrics,
+		retry:      defaultRetry,
 		startRetry: startRetry,
 		users:      newSlackUsers(api),
 	}, nil
@@ -110,7 +109,7 @@ func (b *Bot) Metrics() *metrics.Metrics { return b.metrics }
 func (b *Bot) Run(ctx context.Context) error {
 	ln, err := net.Listen("tcp", b.cfg.ListenAddr)
 	if err != nil {
-		return fmt.Errorf("listen on %s %s: %w", config.EnvListenAddr, b.cfg.ListenAddr, err)
+		return fmt.Errorf("listen on %s: %w", b.cfg.ListenAddr, err)
 	}
 	return b.Serve(ctx, ln)
 }
@@ -128,25 +127,19 @@ var startRetry = retryPolicy{attempts: 1 << 30, maxWait: time.Minute, backoff: t
 // flight finish and returns nil; it returns an error when Slack refuses a
 // token or the server cannot serve.
 func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
-	log := b.log.With().Str("mode", b.cfg.Mode()).Logger()
-	st := &health{mode: b.cfg.Mode(), metrics: b.metrics}
-	if c, ok := b.asker.(documentCounter); ok {
-		st.documents = c.Len
-	}
-	if w, ok := b.asker.(knowledgeWarner); ok {
-		st.warnings = w.KnowledgeWarnings
-	}
+	log := b.log.With().Str("mode", b.cfg.mode()).Logger()
+	st := &health{mode: b.cfg.mode(), metrics: b.metrics, documents: b.deps.Documents, store: b.deps.Store, warnings: b.deps.Warnings}
 	st.setSlack(false)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", st.healthz)
 	mux.HandleFunc("GET /readyz", st.readyz)
 	mux.Handle("GET /metrics", b.metrics.Handler())
-	if b.opts.page != nil {
-		mux.Handle("/", b.opts.page)
+	if b.deps.Page != nil {
+		mux.Handle("/", b.deps.Page)
 	}
 	var t *httpTransport
-	if !b.cfg.SocketMode() {
-		t = &httpTransport{secret: b.cfg.SlackSigningSecret, log: log, ctx: ctx, ready: make(chan struct{})}
+	if !b.cfg.socketMode() {
+		t = &httpTransport{secret: b.cfg.SigningSecret, log: log, ctx: ctx, ready: make(chan struct{})}
 		t.register(mux)
 	}
 	srv := &http.Server{
@@ -187,21 +180,25 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 		if ctx.Err() != nil {
 			return nil // stopped while starting
 		}
-		return fmt.Errorf("slack auth.test (check %s): %w", config.EnvSlackBotToken, err)
+		return fmt.Errorf("slack auth.test (check the bot token): %w", err)
 	}
 	log.Info().Str("team", auth.Team).Str("team_id", auth.TeamID).Str("bot_user_id", auth.UserID).
 		Str("addr", ln.Addr().String()).Msg("connected to Slack")
 
-	h := NewHandler(b.asker, b.api, b.http, auth.UserID, log,
-		WithMetrics(b.metrics), WithRateLimit(b.opts.perMinute, b.opts.burst), withRetry(b.opts.retry),
-		func(o *options) { o.claims = b.opts.claims })
-	h.isAdmin = b.cfg.IsAdmin
+	h := NewHandler(b.cfg, b.deps, b.api, b.http, auth.UserID, log)
+	// The Bot's retry policy, which tests shorten, replaces the default.
+	h.send = retryingMessenger{next: slackMessenger{api: b.api, http: b.http}, policy: b.retry, metrics: b.metrics}
+	if b.cfg.ReportChannel != "" {
+		h.runDigest(runCtx, time.Hour, log)
+	}
+	if b.deps.Store != nil {
+		h.runOrphans(runCtx, log)
+	}
 	b.users.setTeam(auth.TeamID)
 	h.users = b.users
-	h.autoAnswers = b.cfg.AutoAnswers
 
 	var runErr error
-	if b.cfg.SocketMode() {
+	if b.cfg.socketMode() {
 		runErr = b.runSocketMode(runCtx, h, st, log)
 	} else {
 		t.h = h

@@ -13,9 +13,8 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"github.com/wieiswie/wieiswie/bot/slackfake"
-	"github.com/wieiswie/wieiswie/config"
 	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
@@ -51,11 +50,13 @@ func startBot(t *testing.T, asker knowledge.Asker, socket bool) *runningBot {
 	return startBotWith(t, asker, socket, botSetup{})
 }
 
-// botSetup varies startBot: a fake with options, bot options, a change to
-// the Bot before it serves, and whether to wait for Socket Mode's hello.
+// botSetup varies startBot: a fake with options, a change to the Config
+// and the Deps, a change to the Bot before it serves, and whether to wait
+// for Socket Mode's hello.
 type botSetup struct {
 	fake     *slackfake.Server
-	opts     []Option
+	config   func(*Config)
+	deps     func(*Deps)
 	tweak    func(*Bot)
 	noWait   bool
 	logLevel zerolog.Level
@@ -67,20 +68,30 @@ func startBotWith(t *testing.T, asker knowledge.Asker, socket bool, setup botSet
 	if fake == nil {
 		fake = slackfake.New(t, testBotToken, testAppToken)
 	}
-	cfg := config.Config{
-		SlackBotToken: testBotToken,
-		ListenAddr:    "127.0.0.1:0",
-		LogLevel:      "debug",
-		LogFormat:     "json",
-		SlackAPIURL:   fake.APIURL(),
+	cfg := Config{
+		BotToken:           testBotToken,
+		ListenAddr:         "127.0.0.1:0",
+		APIURL:             fake.APIURL(),
+		LogQuestions:       true,
+		RateLimitPerMinute: 10,
 	}
 	if socket {
-		cfg.SlackAppToken = testAppToken
+		cfg.AppToken = testAppToken
 	} else {
-		cfg.SlackSigningSecret = testSecret
+		cfg.SigningSecret = testSecret
+	}
+	if setup.config != nil {
+		setup.config(&cfg)
+	}
+	deps := Deps{Asker: asker}
+	if c, ok := asker.(interface{ Len() int }); ok {
+		deps.Documents = c.Len
+	}
+	if setup.deps != nil {
+		setup.deps(&deps)
 	}
 	logs := &syncBuffer{}
-	b, err := New(cfg, asker, zerolog.New(logs).Level(setup.logLevel).With().Timestamp().Logger(), setup.opts...)
+	b, err := New(cfg, deps, zerolog.New(logs).Level(setup.logLevel).With().Timestamp().Logger())
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -11,19 +11,12 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// exampleAsker is mietAsker answering from the example documents.
-type exampleAsker struct{ *fakeAsker }
-
-func (exampleAsker) ExampleKnowledge() bool { return true }
-
 // On the embedded example documents every answer says so, under the answer
 // and above its buttons; on real knowledge nothing is added.
 func TestExampleKnowledgeNote(t *testing.T) {
 	for _, example := range []bool{true, false} {
 		h, rec := newTestHandler(t, mietAsker(), zerolog.Nop())
-		if example {
-			h, rec = newTestHandler(t, exampleAsker{mietAsker()}, zerolog.Nop())
-		}
+		h.example = example // Deps.Example
 		h.HandleSlash(context.Background(), slack.SlashCommand{Command: "/wie", Text: "wie is algemeen directeur", ChannelID: "C0ALGEMEEN",
 			UserID: "U0ASKER", ResponseURL: "https://hooks.slack.test/commands/1", TriggerID: "trig"}, zerolog.Nop())
 		h.HandleEvent(context.Background(), "Ev1", mention("<@UBOT0WIE> wie is algemeen directeur", "1700000000.000001", ""), zerolog.Nop())
@@ -56,13 +49,9 @@ func TestExampleKnowledgeNote(t *testing.T) {
 	}
 }
 
-type warningAsker struct{ *fakeAsker }
-
-func (warningAsker) KnowledgeWarnings() []string { return []string{"knowledge stale: reload failed"} }
-
 // /readyz shows the knowledge's warnings but stays ready: the bot answers.
 func TestReadyzWarnings(t *testing.T) {
-	st := &health{mode: "socket", documents: func() int { return 3 }, warnings: warningAsker{}.KnowledgeWarnings}
+	st := &health{mode: "socket", documents: func() int { return 3 }, warnings: func() []string { return []string{"knowledge stale: reload failed"} }}
 	st.setSlack(true)
 	rec := httptest.NewRecorder()
 	st.readyz(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -17,11 +18,11 @@ import (
 
 	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
+	"github.com/wieiswie/wieiswie/store"
 )
 
-// Reloader is implemented by a knowledge.Asker whose knowledge can be read
-// again from disk; the admins named in ADMIN_USER_IDS can ask for it with
-// "/wie herlaad".
+// Reloader reads the knowledge again from disk; the admins (ADMIN_USER_IDS)
+// can ask for it with "/wie herlaad".
 type Reloader interface {
 	Reload(ctx context.Context) (summary string, err error)
 }
@@ -58,7 +59,6 @@ type Handler struct {
 	send      messenger
 	log       zerolog.Logger
 	seen      *dedupe
-	claims    *claims // shared with other instances; nil: none
 	botUserID string
 	timeout   time.Duration
 	metrics   *metrics.Metrics // nil: not counted
@@ -67,40 +67,81 @@ type Handler struct {
 	// its turn instead of running thousands of searches at once.
 	searches chan struct{}
 
-	// isAdmin says who may reload the knowledge; nil: nobody.
-	isAdmin func(userID string) bool
 	// users links answers to Slack accounts; nil: no direct-message links.
 	users *slackUsers
 	// autoAnswers says in which channels top-level who-questions are
 	// answered without a mention; nil: none.
 	autoAnswers func(channel string) bool
+	// example says the bot answers from the embedded example documents.
+	example bool
 
-	mu     sync.Mutex
-	closed bool
-	wg     sync.WaitGroup
+	// store keeps questions and feedback and holds claims shared with
+	// other instances; nil: nothing kept, this instance alone.
+	store        store.Store
+	instance     string        // this handler's name in claims
+	lease        time.Duration // how long a claim holds; see Config.ClaimLease
+	claimPoll    time.Duration // how often a lost claim is looked at again
+	storeBackoff time.Duration // first wait before a failed store write is tried again
+	now          func() time.Time
+
+	logQuestions bool
+	// isAdmin says who may reload the knowledge; isEditor who sees the
+	// editors' report. nil: nobody.
+	isAdmin, isEditor func(userID string) bool
+	reloader          Reloader                                           // nil: no reload
+	knowledge         func() ([]knowledge.Document, []knowledge.Problem) // nil: none loaded
+	reportChannel     string
+
+	// active holds the claim keys this instance waits for or works on.
+	active sync.Map
+
+	mu       sync.Mutex
+	closed   bool
+	stopping chan struct{} // closed by Close: claims stop waiting
+	wg       sync.WaitGroup
 }
 
-// NewHandler makes a Handler that answers with asker and posts through api
-// (chat.postMessage, chat.postEphemeral) and httpClient (response URLs),
-// retrying what Slack refuses for now. botUserID is the bot's own user ID
-// (auth.test), so it never answers itself. Without options nothing is
-// counted and nobody is rate limited.
-func NewHandler(asker knowledge.Asker, api *slack.Client, httpClient *http.Client, botUserID string, log zerolog.Logger, opts ...Option) *Handler {
+// NewHandler makes a Handler for cfg and deps that posts through api
+// (chat.postMessage, chat.postEphemeral, views.*) and httpClient
+// (response URLs), retrying what Slack refuses for now. botUserID is the
+// bot's own user ID (auth.test), so it never answers itself.
+func NewHandler(cfg Config, deps Deps, api *slack.Client, httpClient *http.Client, botUserID string, log zerolog.Logger) *Handler {
 	if httpClient == nil {
 		httpClient = &http.Client{Timeout: slackHTTPTimeout}
 	}
-	o := newOptions(opts)
+	burst := cfg.RateLimitBurst
+	if burst <= 0 {
+		burst = DefaultRateLimitBurst
+	}
+	now := deps.Now
+	if now == nil {
+		now = time.Now
+	}
 	return &Handler{
-		asker:     asker,
-		send:      retryingMessenger{next: slackMessenger{api: api, http: httpClient}, policy: o.retry, metrics: o.metrics},
-		log:       log,
-		seen:      newDedupe(dedupeTTL, dedupeMax, nil),
-		claims:    o.claims,
-		botUserID: botUserID,
-		timeout:   answerTimeout,
-		metrics:   o.metrics,
-		limit:     newUserLimiter(o.perMinute, o.burst, nil),
-		searches:  make(chan struct{}, maxParallelSearches()),
+		asker:         deps.Asker,
+		send:          retryingMessenger{next: slackMessenger{api: api, http: httpClient}, policy: defaultRetry, metrics: deps.Metrics},
+		log:           log,
+		seen:          newDedupe(dedupeTTL, dedupeMax, nil),
+		botUserID:     botUserID,
+		timeout:       answerTimeout,
+		metrics:       deps.Metrics,
+		limit:         newUserLimiter(cfg.RateLimitPerMinute, burst, nil),
+		searches:      make(chan struct{}, maxParallelSearches()),
+		store:         deps.Store,
+		instance:      store.NewID(),
+		lease:         cmp.Or(cfg.ClaimLease, defaultClaimLease),
+		claimPoll:     claimPoll,
+		storeBackoff:  storeBackoff,
+		now:           now,
+		logQuestions:  cfg.LogQuestions,
+		isAdmin:       cfg.isAdmin,
+		isEditor:      cfg.isEditor,
+		reloader:      deps.Reloader,
+		knowledge:     deps.Knowledge,
+		reportChannel: cfg.ReportChannel,
+		autoAnswers:   cfg.autoAnswers,
+		example:       deps.Example,
+		stopping:      make(chan struct{}),
 	}
 }
 
@@ -125,6 +166,10 @@ type question struct {
 func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackevents.EventsAPIInnerEvent, log zerolog.Logger) {
 	received := time.Now()
 	log = log.With().Str("event_id", eventID).Str("event_type", inner.Type).Logger()
+	if ev, ok := inner.Data.(*slackevents.AppHomeOpenedEvent); ok {
+		h.homeOpened(ctx, eventID, ev, log)
+		return
+	}
 	q, why := h.questionFrom(inner)
 	if why != "" {
 		log.Debug().Str("reason", why).Msg("event ignored")
@@ -136,13 +181,9 @@ func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackev
 		return
 	}
 	// The same mention arrives as app_mention and as message: one answer.
-	if !h.seen.first(dedupeKey("message:", q.channel, q.ts)) {
+	key := dedupeKey("message:", q.channel, q.ts)
+	if !h.seen.first(key) {
 		log.Info().Msg("message already answered")
-		return
-	}
-	// Another instance of the bot received it too: the first to claim it answers.
-	if !h.claims.claim(dedupeKey("message:", q.channel, q.ts)) {
-		log.Info().Msg("message answered by another instance")
 		return
 	}
 	answer := func(ctx context.Context, m Message) error { return h.send.post(ctx, q.channel, q.threadTS, m) }
@@ -150,13 +191,14 @@ func (h *Handler) HandleEvent(ctx context.Context, eventID string, inner slackev
 	if q.kind == kindAuto {
 		notice, apologize = func(context.Context, Message) error { return nil }, nil // nobody asked the bot
 	}
-	// Told in the thread, where the answer would have been: an ephemeral
-	// message is easily missed, and this one comes once per window.
-	if !h.admit(ctx, q.user, log, notice, false) {
-		return
-	}
-	h.spawn(ctx, log, q.kind, apologize, func(ctx context.Context, log zerolog.Logger) {
-		h.answerConversation(ctx, q, answer, received, log)
+	// Other instances of the bot received it too: the one that claims it
+	// answers (see claimThen). A refusal of the rate limit is told in the
+	// thread, where the answer would have been: an ephemeral message is
+	// easily missed, and this one comes once per window.
+	h.claimThen(ctx, key, q.payload(key, eventID), log, q.kind, apologize, func(ctx context.Context, log zerolog.Logger) {
+		if h.admit(ctx, q.user, log, notice, false) {
+			h.answerConversation(ctx, q, answer, received, log)
+		}
 	})
 }
 
@@ -210,7 +252,11 @@ func (h *Handler) answerConversation(ctx context.Context, q question, answer rep
 	if help {
 		m = Help()
 	} else {
-		m = h.ask(ctx, q.kind, text, answerTop, RenderOptions{}, log)
+		channelType := store.ChannelMention
+		if q.kind == metrics.KindDM {
+			channelType = store.ChannelDM
+		}
+		m = h.ask(ctx, asked{kind: q.kind, channelType: channelType, user: q.user, text: text}, answerTop, RenderOptions{}, log)
 	}
 	if err := answer(ctx, m); err != nil {
 		log.Error().Err(err).Msg("posting the answer failed")
@@ -228,15 +274,16 @@ func (h *Handler) HandleSlash(ctx context.Context, cmd slack.SlashCommand, log z
 	received := time.Now()
 	log = log.With().Str("kind", metrics.KindSlash).Str("command", cmd.Command).
 		Str("channel", cmd.ChannelID).Str("user", cmd.UserID).Logger()
-	if !h.seen.first(dedupeKey("trigger:", cmd.TriggerID)) || !h.claims.claim(dedupeKey("trigger:", cmd.TriggerID)) {
+	key := dedupeKey("trigger:", cmd.TriggerID)
+	if !h.seen.first(key) {
 		log.Info().Msg("slash command delivered again; already handled")
 		return
 	}
 	reply := h.ephemeralTo(cmd.ResponseURL, cmd.ChannelID, cmd.UserID, "")
-	if !h.admit(ctx, cmd.UserID, log, reply, true) {
-		return
-	}
-	h.spawn(ctx, log, metrics.KindSlash, reply, func(ctx context.Context, log zerolog.Logger) {
+	h.claimThen(ctx, key, "", log, metrics.KindSlash, reply, func(ctx context.Context, log zerolog.Logger) {
+		if !h.admit(ctx, cmd.UserID, log, reply, true) {
+			return
+		}
 		text := cleanQuestion(cmd.Text)
 		question := false
 		var m Message
@@ -246,7 +293,8 @@ func (h *Handler) HandleSlash(ctx context.Context, cmd slack.SlashCommand, log z
 		case isReload(text):
 			m = h.reload(ctx, cmd.UserID, log)
 		default:
-			m = h.ask(ctx, metrics.KindSlash, text, answerTop, RenderOptions{ShowQuestion: true, Share: true}, log)
+			m = h.ask(ctx, asked{kind: metrics.KindSlash, channelType: store.ChannelSlash, user: cmd.UserID, text: text},
+				answerTop, RenderOptions{ShowQuestion: true, Share: true}, log)
 			question = true
 		}
 		if err := reply(ctx, m); err != nil {
@@ -259,65 +307,10 @@ func (h *Handler) HandleSlash(ctx context.Context, cmd slack.SlashCommand, log z
 	})
 }
 
-// HandleInteraction takes a button click on one of the bot's messages.
-func (h *Handler) HandleInteraction(ctx context.Context, cb slack.InteractionCallback, log zerolog.Logger) {
-	received := time.Now()
-	log = log.With().Str("kind", "interaction").Str("interaction_type", string(cb.Type)).
-		Str("channel", channelOf(cb)).Str("user", cb.User.ID).Logger()
-	if cb.Type != slack.InteractionTypeBlockActions {
-		log.Debug().Msg("interaction type not handled")
-		return
-	}
-	for _, a := range cb.ActionCallback.BlockActions {
-		if a == nil {
-			continue
-		}
-		alog := log.With().Str("action_id", a.ActionID).Logger()
-		if !h.seen.first(dedupeKey("action:", cb.TriggerID, a.ActionID)) || !h.claims.claim(dedupeKey("action:", cb.TriggerID, a.ActionID)) {
-			alog.Info().Msg("click delivered again; already handled")
-			continue
-		}
-		reply := h.ephemeralTo(cb.ResponseURL, channelOf(cb), cb.User.ID, threadOf(cb))
-		switch a.ActionID {
-		case actionShare:
-			q := unescapeText(a.Value)
-			if h.admit(ctx, cb.User.ID, alog, reply, true) {
-				h.spawn(ctx, alog, metrics.KindShare, reply, func(ctx context.Context, log zerolog.Logger) {
-					h.share(ctx, cb, q, received, log)
-				})
-			}
-		case actionMore:
-			q := unescapeText(a.Value)
-			if h.admit(ctx, cb.User.ID, alog, reply, true) {
-				h.spawn(ctx, alog, metrics.KindMore, reply, func(ctx context.Context, log zerolog.Logger) {
-					h.more(ctx, q, reply, received, log)
-				})
-			}
-		case actionFeedbackUp, actionFeedbackDown:
-			up := a.ActionID == actionFeedbackUp
-			source, q := parseFeedbackValue(a.Value)
-			vote := "down"
-			if up {
-				vote = "up"
-			}
-			// The log line is the feedback record.
-			alog.Info().Str("vote", vote).Str("question", q).Str("source", source).Msg("feedback")
-			h.metrics.Feedback(up)
-			h.spawn(ctx, alog, "", nil, func(ctx context.Context, log zerolog.Logger) {
-				if err := reply(ctx, thanksMessage(up)); err != nil {
-					log.Error().Err(err).Msg("replying failed")
-				}
-			})
-		default:
-			alog.Debug().Msg("action not handled")
-		}
-	}
-}
-
 // share posts an ephemeral /wie answer in the channel for everyone, then
 // removes the ephemeral one.
 func (h *Handler) share(ctx context.Context, cb slack.InteractionCallback, q string, received time.Time, log zerolog.Logger) {
-	m := h.ask(ctx, metrics.KindShare, q, answerTop, RenderOptions{SharedBy: cb.User.ID, ShowQuestion: true}, log)
+	m := h.ask(ctx, asked{kind: metrics.KindShare, text: q}, answerTop, RenderOptions{SharedBy: cb.User.ID, ShowQuestion: true}, log)
 	if cb.ResponseURL == "" {
 		if err := h.send.post(ctx, channelOf(cb), threadOf(cb), m); err != nil {
 			log.Error().Err(err).Msg("sharing the answer failed")
@@ -344,7 +337,7 @@ func (h *Handler) more(ctx context.Context, q string, reply replyFunc, received 
 	m := RenderMore(res)
 	if err != nil {
 		h.metrics.Failed(metrics.KindMore)
-		log.Error().Err(err).Str("question", q).Msg("search failed")
+		h.withQuestion(log.Error().Err(err), q).Msg("search failed")
 		m = ErrorMessage()
 	} else {
 		h.countOutcome(metrics.KindMore, res)
@@ -378,31 +371,60 @@ func (h *Handler) countOutcome(kind string, res knowledge.Result) {
 	}
 }
 
+// asked is a question as the handler asks it: how it arrived (kind, for
+// the metrics), where (channelType, for the store; empty: not stored, as
+// for a shared answer that was stored when first asked) and by whom.
+type asked struct {
+	kind, channelType, user, text string
+}
+
 // ask searches and renders; a failed search becomes a friendly message.
-// kind is how the question arrived, for the metrics.
-func (h *Handler) ask(ctx context.Context, kind, q string, top int, opts RenderOptions, log zerolog.Logger) Message {
-	h.metrics.Asked(kind)
-	res, err := h.search(ctx, q, top)
+// A question with a channel type is stored for the editors' report, and
+// its answer's buttons carry the record's ID.
+func (h *Handler) ask(ctx context.Context, a asked, top int, opts RenderOptions, log zerolog.Logger) Message {
+	h.metrics.Asked(a.kind)
+	rec := store.Question{ID: store.NewID(), At: h.now(), Text: a.text, ChannelType: a.channelType, Asker: a.user}
+	if a.channelType != "" {
+		opts.QuestionID = rec.ID
+	}
+	res, err := h.search(ctx, a.text, top)
 	if err != nil {
-		h.metrics.Failed(kind)
-		log.Error().Err(err).Str("question", q).Msg("search failed")
+		h.metrics.Failed(a.kind)
+		h.withQuestion(log.Error().Err(err), a.text).Msg("search failed")
+		if a.channelType != "" {
+			rec.Outcome = store.Failed
+			h.recordQuestion(rec, log)
+		}
 		return ErrorMessage()
 	}
-	h.countOutcome(kind, res)
+	h.countOutcome(a.kind, res)
 	if res.Question == "" {
-		res.Question = q
+		res.Question = a.text
 	}
-	ev := log.Info().Str("question", q).Str("outcome", string(res.Outcome)).
+	ev := h.withQuestion(log.Info(), a.text).Str("outcome", string(res.Outcome)).
 		Str("shape", string(res.Shape)).Int("answers", len(res.Answers)).Dur("took", res.Took)
 	if len(res.Answers) > 0 {
 		ev = ev.Str("source", res.Answers[0].Source)
 	}
 	ev.Msg("answered")
+	if a.channelType != "" {
+		rec.Outcome, rec.Topic, rec.Documents = outcomeOf(res), res.Topic, shownSources(res)
+		h.recordQuestion(rec, log)
+	}
 	m := Render(res, opts)
-	if isExample(h.asker) {
+	if h.example {
 		m = withExampleNote(m)
 	}
 	return h.withDirectMessage(ctx, res, m, log)
+}
+
+// withQuestion adds the question text to a log line unless LOG_QUESTIONS
+// is off.
+func (h *Handler) withQuestion(ev *zerolog.Event, q string) *zerolog.Event {
+	if h.logQuestions {
+		return ev.Str("question", q)
+	}
+	return ev
 }
 
 // ephemeralTo answers one user: through the response_url when there is one
@@ -416,11 +438,12 @@ func (h *Handler) ephemeralTo(responseURL, channel, user, threadTS string) reply
 	}
 }
 
-// admit applies the per-user rate limit before any work is started. A
-// refused request is dropped; the first refusal in a window is answered
-// through notice with "Rustig aan", the others only logged. everyTime
-// answers every refusal: a /wie or a click that gets no reply shows
-// nothing at all, and an ephemeral reply bothers no one else.
+// admit applies the per-user rate limit; it runs in the answer's
+// goroutine, before any search. A refused request is dropped; the first
+// refusal in a window is answered through notice with "Rustig aan", the
+// others only logged. everyTime answers every refusal: a /wie or a click
+// that gets no reply shows nothing at all, and an ephemeral reply bothers
+// no one else.
 func (h *Handler) admit(ctx context.Context, user string, log zerolog.Logger, notice replyFunc, everyTime bool) bool {
 	ok, tell := h.limit.allow(user)
 	if ok {
@@ -430,11 +453,9 @@ func (h *Handler) admit(ctx context.Context, user string, log zerolog.Logger, no
 	h.metrics.RateLimited()
 	log.Warn().Bool("told", tell).Msg("rate limited: too many questions from this user")
 	if tell {
-		h.spawn(ctx, log, "", nil, func(ctx context.Context, log zerolog.Logger) {
-			if err := notice(ctx, rateLimitedMessage()); err != nil {
-				log.Error().Err(err).Msg("telling the user to slow down failed")
-			}
-		})
+		if err := notice(ctx, rateLimitedMessage()); err != nil {
+			log.Error().Err(err).Msg("telling the user to slow down failed")
+		}
 	}
 	return false
 }
@@ -456,14 +477,20 @@ func (h *Handler) spawn(ctx context.Context, log zerolog.Logger, kind string, ap
 	h.mu.Unlock()
 	go func() {
 		defer h.wg.Done()
-		h.metrics.AnswerStarted()
-		defer h.metrics.AnswerDone()
-		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), h.timeout)
-		defer cancel()
-		actx = log.WithContext(actx)
-		defer h.recoverAnswer(actx, log, kind, apologize)
-		fn(actx, log)
+		h.answerNow(ctx, log, kind, apologize, fn)
 	}()
+}
+
+// answerNow is the body of spawn, for work that already runs in a
+// goroutine Close waits for.
+func (h *Handler) answerNow(ctx context.Context, log zerolog.Logger, kind string, apologize replyFunc, fn func(context.Context, zerolog.Logger)) {
+	h.metrics.AnswerStarted()
+	defer h.metrics.AnswerDone()
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), h.timeout)
+	defer cancel()
+	actx = log.WithContext(actx)
+	defer h.recoverAnswer(actx, log, kind, apologize)
+	fn(actx, log)
 }
 
 // recoverAnswer is spawn's deferred panic handler: one broken answer must
@@ -498,7 +525,10 @@ func (h *Handler) recoverAnswer(ctx context.Context, log zerolog.Logger, kind st
 // Close refuses new work and waits for the answers in flight.
 func (h *Handler) Close() {
 	h.mu.Lock()
-	h.closed = true
+	if !h.closed {
+		h.closed = true
+		close(h.stopping)
+	}
 	h.mu.Unlock()
 	h.wg.Wait()
 }
@@ -547,8 +577,8 @@ func isReload(text string) bool {
 
 // reload reads the knowledge again, for admins only.
 func (h *Handler) reload(ctx context.Context, userID string, log zerolog.Logger) Message {
-	r, ok := h.asker.(Reloader)
-	if !ok || h.isAdmin == nil || !h.isAdmin(userID) {
+	r := h.reloader
+	if r == nil || h.isAdmin == nil || !h.isAdmin(userID) {
 		log.Warn().Msg("reload refused: not an admin, or nothing to reload")
 		return plainMessage("Herladen mag alleen een beheerder van wieiswie, en alleen als de documenten uit een map komen.")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -25,8 +26,10 @@ type sent struct {
 	channel  string
 	user     string
 	threadTS string
-	url      string
+	url      string // response_url, or views.open's trigger_id
 	resp     response
+	modal    *slack.ModalViewRequest
+	home     *slack.HomeTabViewRequest
 }
 
 // recorder is a messenger that keeps what it is given.
@@ -55,6 +58,14 @@ func (r *recorder) respond(_ context.Context, url string, resp response) error {
 	return r.add(sent{how: "respond", url: url, resp: resp})
 }
 
+func (r *recorder) openView(_ context.Context, triggerID string, v slack.ModalViewRequest) error {
+	return r.add(sent{how: "views.open", url: triggerID, modal: &v})
+}
+
+func (r *recorder) publishView(_ context.Context, userID string, v slack.HomeTabViewRequest) error {
+	return r.add(sent{how: "views.publish", user: userID, home: &v})
+}
+
 func (r *recorder) all() []sent {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -63,7 +74,7 @@ func (r *recorder) all() []sent {
 
 func newTestHandler(t *testing.T, asker knowledge.Asker, log zerolog.Logger) (*Handler, *recorder) {
 	t.Helper()
-	h := NewHandler(asker, slack.New(testBotToken), nil, botUser, log)
+	h := NewHandler(Config{LogQuestions: true}, Deps{Asker: asker}, slack.New(testBotToken), nil, botUser, log)
 	rec := &recorder{}
 	h.send = rec
 	return h, rec
@@ -312,7 +323,7 @@ func TestHandleInteractionFeedback(t *testing.T) {
 	log := zerolog.New(&logs)
 	h, rec := newTestHandler(t, mietAsker(), log)
 	for _, id := range []string{actionFeedbackUp, actionFeedbackDown} {
-		cb := blockAction(id, feedbackValue("000_miet.txt", "wie is <algemeen> directeur"), "https://hooks.slack.test/actions/3")
+		cb := blockAction(id, feedbackValue("q1", "000_miet.txt", "wie is <algemeen> directeur"), "https://hooks.slack.test/actions/3")
 		h.HandleInteraction(context.Background(), cb, log.With().Str("request_id", "req-"+id).Logger())
 		h.HandleInteraction(context.Background(), cb, log) // delivered twice: logged once
 	}
@@ -322,17 +333,23 @@ func TestHandleInteractionFeedback(t *testing.T) {
 		if l["message"] != "feedback" {
 			continue
 		}
-		votes = append(votes, l["vote"].(string))
+		votes = append(votes, l["feedback"].(string))
 		if l["level"] != "info" || l["question"] != "wie is <algemeen> directeur" || l["source"] != "000_miet.txt" || l["user"] != "U0ASKER" || l["request_id"] == nil {
 			t.Errorf("feedback log line %v", l)
 		}
 	}
-	if strings.Join(votes, ",") != "up,down" {
+	sort.Strings(votes)
+	if strings.Join(votes, ",") != "down,up" {
 		t.Errorf("votes logged %v, want up,down", votes)
 	}
+	// 👍 is thanked; 👎 opens the modal that asks what was wrong.
 	got := rec.all()
+	sort.Slice(got, func(i, j int) bool { return got[i].how < got[j].how })
 	if len(got) != 2 || !strings.Contains(got[0].resp.Text, "Bedankt") || got[0].resp.ResponseType != responseEphemeral {
-		t.Errorf("thanks = %+v", got)
+		t.Fatalf("sent %+v, want thanks and a modal", got)
+	}
+	if got[1].how != "views.open" || got[1].modal.CallbackID != callbackFeedback || got[1].url != "trig-"+actionFeedbackDown {
+		t.Errorf("👎 sent %+v, want the feedback modal", got[1])
 	}
 }
 
@@ -501,3 +518,9 @@ func (panicMessenger) postEphemeral(context.Context, string, string, string, Mes
 	panic("postEphemeral")
 }
 func (panicMessenger) respond(context.Context, string, response) error { panic("respond") }
+func (panicMessenger) openView(context.Context, string, slack.ModalViewRequest) error {
+	panic("views.open")
+}
+func (panicMessenger) publishView(context.Context, string, slack.HomeTabViewRequest) error {
+	panic("views.publish")
+}

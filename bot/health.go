@@ -1,11 +1,14 @@
 package bot
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"sync/atomic"
+	"time"
 
 	"github.com/wieiswie/wieiswie/metrics"
+	"github.com/wieiswie/wieiswie/store"
 )
 
 // health answers GET /healthz (the process is alive) and GET /readyz (it
@@ -20,6 +23,7 @@ type health struct {
 	// take the bot out of service.
 	warnings func() []string
 	metrics  *metrics.Metrics
+	store    store.Store // nil: none configured
 
 	slack    atomic.Bool // Socket Mode: hello received; HTTP mode: auth.test passed
 	stopping atomic.Bool
@@ -37,7 +41,7 @@ func (s *health) healthz(w http.ResponseWriter, _ *http.Request) {
 
 // readyz lists every reason the bot is not ready, so one look says what to
 // fix.
-func (s *health) readyz(w http.ResponseWriter, _ *http.Request) {
+func (s *health) readyz(w http.ResponseWriter, r *http.Request) {
 	reasons := []string{}
 	if s.stopping.Load() {
 		reasons = append(reasons, "shutting down")
@@ -58,6 +62,17 @@ func (s *health) readyz(w http.ResponseWriter, _ *http.Request) {
 			body["warnings"] = w
 		}
 	}
+	// The bot answers without its store, so a store that is down does not
+	// make it unready; it is reported so monitoring sees it.
+	if s.store != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), storePingTimeout)
+		defer cancel()
+		if err := s.store.Ping(ctx); err != nil {
+			body["store"] = "unavailable: questions and feedback are not being stored"
+		} else {
+			body["store"] = "ok"
+		}
+	}
 	if len(reasons) > 0 {
 		body["status"], body["reasons"] = "not ready", reasons
 		writeJSONStatus(w, http.StatusServiceUnavailable, body)
@@ -74,16 +89,5 @@ func writeJSONStatus(w http.ResponseWriter, code int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// documentCounter is implemented by a knowledge.Asker that knows how many
-// documents it answers from (the index does); readyz and the metrics report
-// the count.
-type documentCounter interface {
-	Len() int
-}
-
-// knowledgeWarner is implemented by a knowledge.Asker that can say what is
-// wrong with its knowledge while it answers: behind the folder after a
-// failed reload, the example documents, an index on disk given up.
-type knowledgeWarner interface {
-	KnowledgeWarnings() []string
-}
+// storePingTimeout bounds the store check of one /readyz.
+const storePingTimeout = time.Second

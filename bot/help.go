@@ -30,19 +30,23 @@ func Help() Message {
 		"• `/wie wat doet de financieel directeur`",
 		"• `/wie wie behandelt klachten`",
 	}, "\n")
-	ways := strings.Join([]string{
-		"*Waar kan je me vragen?*",
-		"• Met `/wie` in eender welk kanaal: alleen jij ziet het antwoord. Met *Deel in kanaal* zet je het voor iedereen in het kanaal.",
-		"• Door me te vermelden in een kanaal, bv. `@wieiswie wie is algemeen directeur`: ik antwoord in een draad onder je vraag.",
-		"• In een rechtstreeks bericht aan mij.",
-	}, "\n")
 	return Message{
 		Text: "wieiswie zoekt wie wat doet in het lokaal bestuur. Vraag bv. /wie wie is algemeen directeur",
 		Blocks: []slack.Block{
 			header("wieiswie: wie doet wat?"),
 			section(text),
-			section(ways),
+			section(waysToAsk()),
 			contextBlock("Klopt een antwoord niet? Laat het weten met 👎 onder het antwoord."),
 		},
 	}
+}
+
+// waysToAsk lists where people can ask, for the help and the home tab.
+func waysToAsk() string {
+	return strings.Join([]string{
+		"*Waar kan je me vragen?*",
+		"• Met `/wie` in eender welk kanaal: alleen jij ziet het antwoord. Met *Deel in kanaal* zet je het voor iedereen in het kanaal.",
+		"• Door me te vermelden in een kanaal, bv. `@wieiswie wie is …`: ik antwoord in een draad onder je vraag.",
+		"• In een rechtstreeks bericht aan mij.",
+	}, "\n")
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wieiswie/wieiswie/bot/slackfake"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 )
 
 // signed is a request as Slack sends it: X-Slack-Signature is
@@ -180,8 +180,8 @@ func TestHTTPModeEndToEnd(t *testing.T) {
 	if code, _ := r.send(t, signed{path: "/slack/interactions", contentType: form, body: interactionBody(t, down)}); code != 200 {
 		t.Fatalf("feedback status %d", code)
 	}
-	if c = fake.NextCall(); c.ResponseName != "fb-1" || !strings.Contains(c.Text, "Bedankt") {
-		t.Fatalf("feedback answered %+v", c)
+	if c = fake.NextCall(); c.Method != "views.open" || c.TriggerID != "trig-3" || !strings.Contains(string(c.View), "Wat klopte er niet?") {
+		t.Fatalf("feedback answered %+v, want the modal", c)
 	}
 
 	// Slack's certificate check on the command URL is not a command.
@@ -210,7 +210,7 @@ func TestHTTPModeEndToEnd(t *testing.T) {
 	r.checkLogs(t)
 	feedback := 0
 	for _, l := range logLines(t, r.logs.String()) {
-		if l["message"] == "feedback" && l["vote"] == "down" && l["question"] == "wie is algemeen directeur" {
+		if l["message"] == "feedback" && l["feedback"] == "down" && l["question"] == "wie is algemeen directeur" {
 			feedback++
 		}
 	}

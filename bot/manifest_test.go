@@ -23,6 +23,7 @@ func TestManifestMatchesHandler(t *testing.T) {
 		} `yaml:"display_information"`
 		Features struct {
 			AppHome struct {
+				HomeTab             bool `yaml:"home_tab_enabled"`
 				MessagesTab         bool `yaml:"messages_tab_enabled"`
 				MessagesTabReadOnly bool `yaml:"messages_tab_read_only_enabled"`
 			} `yaml:"app_home"`
@@ -59,11 +60,14 @@ func TestManifestMatchesHandler(t *testing.T) {
 	if !m.Features.AppHome.MessagesTab || m.Features.AppHome.MessagesTabReadOnly {
 		t.Error("people cannot send the bot direct messages")
 	}
+	if !m.Features.AppHome.HomeTab {
+		t.Error("the Home tab is off: nobody would see how to ask, nor editors their report")
+	}
 	if len(m.Features.SlashCommands) != 1 || m.Features.SlashCommands[0].Command != "/wie" ||
 		m.Features.SlashCommands[0].UsageHint == "" || !strings.Contains(m.Features.SlashCommands[0].Description, "wie") {
 		t.Errorf("slash commands %+v", m.Features.SlashCommands)
 	}
-	for _, e := range []string{"app_mention", "message.im", "message.channels", "message.groups"} {
+	for _, e := range []string{"app_mention", "message.im", "message.channels", "message.groups", "app_home_opened"} {
 		if !slices.Contains(m.Settings.Events.BotEvents, e) {
 			t.Errorf("event %s not subscribed", e)
 		}

@@ -23,6 +23,10 @@ type messenger interface {
 	postEphemeral(ctx context.Context, channel, user, threadTS string, m Message) error
 	// respond answers through a slash command's or a button's response_url.
 	respond(ctx context.Context, responseURL string, r response) error
+	// openView opens a modal for the click that gave triggerID.
+	openView(ctx context.Context, triggerID string, v slack.ModalViewRequest) error
+	// publishView sets a user's App Home tab.
+	publishView(ctx context.Context, userID string, v slack.HomeTabViewRequest) error
 }
 
 // Response types for response_url.
@@ -68,6 +72,20 @@ func (s slackMessenger) post(ctx context.Context, channel, threadTS string, m Me
 func (s slackMessenger) postEphemeral(ctx context.Context, channel, user, threadTS string, m Message) error {
 	if _, err := s.api.PostEphemeralContext(ctx, channel, user, messageOptions(m, threadTS)...); err != nil {
 		return fmt.Errorf("chat.postEphemeral to %s in %s: %w", user, channel, err)
+	}
+	return nil
+}
+
+func (s slackMessenger) openView(ctx context.Context, triggerID string, v slack.ModalViewRequest) error {
+	if _, err := s.api.OpenViewContext(ctx, triggerID, v); err != nil {
+		return fmt.Errorf("views.open: %w", err)
+	}
+	return nil
+}
+
+func (s slackMessenger) publishView(ctx context.Context, userID string, v slack.HomeTabViewRequest) error {
+	if _, err := s.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: userID, View: v}); err != nil {
+		return fmt.Errorf("views.publish for %s: %w", userID, err)
 	}
 	return nil
 }

@@ -44,6 +44,7 @@ func TestSlashReload(t *testing.T) {
 			m := metrics.New()
 			h.metrics = m
 			h.isAdmin = func(id string) bool { return id == "UADMIN" }
+			h.reloader = asker
 			h.HandleSlash(context.Background(), slack.SlashCommand{
 				Command: "/wie", Text: "herlaad", ChannelID: "C0ALGEMEEN", UserID: tt.user,
 				ResponseURL: "https://hooks.slack.test/commands/1", TriggerID: "trig-" + tt.name,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -18,6 +19,10 @@ const (
 	actionMore         = "wieiswie_more"
 	actionFeedbackUp   = "wieiswie_feedback_up"
 	actionFeedbackDown = "wieiswie_feedback_down"
+	actionMissing      = "wieiswie_missing"
+	// actionPick is followed by the candidate's place: action IDs must
+	// be unique in a message.
+	actionPick = "wieiswie_pick_"
 )
 
 // Rendering budgets, in characters. They keep an answer short enough to
@@ -51,6 +56,9 @@ type RenderOptions struct {
 	// SharedBy is the Slack user ID of whoever shared an ephemeral answer
 	// in the channel; it is named above the answer.
 	SharedBy string
+	// QuestionID is the stored question's ID; the feedback buttons carry
+	// it so a click is stored with the question it is about.
+	QuestionID string
 }
 
 // Render turns a search result into a Slack message: the answer when there
@@ -154,7 +162,8 @@ func renderAmbiguous(res knowledge.Result, opts RenderOptions) Message {
 	}
 	blocks = append(blocks,
 		section(truncate(b.String(), maxSectionText)),
-		contextBlock("Tip: maak je vraag specifieker, bv. met de naam, de functie of de gemeente."),
+		candidateButtons(res, opts),
+		contextBlock("Klik op wie je bedoelt, of maak je vraag specifieker, bv. met de naam, de functie of de gemeente."),
 		answerActions(res, opts, len(res.Answers) > ambiguousListed, false),
 	)
 	return Message{Text: escapeMrkdwn("Bedoelde je " + joinDutch(names, "of") + "?"), Blocks: blocks}
@@ -177,7 +186,7 @@ func renderNotFound(res knowledge.Result, opts RenderOptions) Message {
 		if len(res.Known) > 0 {
 			blocks = append(blocks, section(truncate("Ik ken wel: "+escapeMrkdwn(strings.Join(res.Known, ", "))+".", compactSectionText)))
 		}
-		blocks = append(blocks, actions(feedbackButtons("", res.Question)...))
+		blocks = append(blocks, actions(missingButton(res.Question, opts)))
 		return Message{Text: fallback, Blocks: blocks}
 	}
 	if topic == "" {
@@ -200,7 +209,7 @@ func renderNotFound(res knowledge.Result, opts RenderOptions) Message {
 	}
 	blocks = append(blocks,
 		contextBlock("Probeer je vraag anders te formuleren, bv. _wie is algemeen directeur_ of _telefoonnummer van de burgemeester_."),
-		actions(feedbackButtons("", res.Question)...),
+		actions(missingButton(res.Question, opts)),
 	)
 	return Message{Text: fallback, Blocks: blocks}
 }
@@ -257,8 +266,14 @@ func ErrorMessage() Message {
 func thanksMessage(up bool) Message {
 	text := "Bedankt voor je feedback! Daarmee maken we wieiswie beter."
 	if !up {
-		text = "Bedankt voor je feedback! We bekijken wat er beter kan. Probeer je vraag eventueel anders te formuleren."
+		text = "Bedankt voor je feedback! De mensen die de documenten bijhouden, zien dat dit antwoord niet klopte. Probeer je vraag eventueel anders te formuleren."
 	}
+	return Message{Text: text, Blocks: []slack.Block{contextBlock(text)}}
+}
+
+// missingThanksMessage answers "Meld dat dit ontbreekt".
+func missingThanksMessage() Message {
+	text := "Bedankt! De mensen die de documenten bijhouden, zien dat dit ontbreekt."
 	return Message{Text: text, Blocks: []slack.Block{contextBlock(text)}}
 }
 
@@ -298,16 +313,29 @@ func answerActions(res knowledge.Result, opts RenderOptions, more, share bool) *
 	if len(res.Answers) > 0 {
 		source = res.Answers[0].Source
 	}
-	bs = append(bs, feedbackButtons(source, res.Question)...)
+	v := feedbackValue(opts.QuestionID, source, res.Question)
+	bs = append(bs, button("👍", actionFeedbackUp, v, ""), button("👎", actionFeedbackDown, v, ""))
 	return actions(bs...)
 }
 
-func feedbackButtons(source, question string) []*slack.ButtonBlockElement {
-	v := feedbackValue(source, question)
-	return []*slack.ButtonBlockElement{
-		button("👍", actionFeedbackUp, v, ""),
-		button("👎", actionFeedbackDown, v, ""),
+// missingButton lets the asker tell the editors that the knowledge lacks
+// what they asked, instead of 👍/👎 under an answer that has nothing.
+func missingButton(question string, opts RenderOptions) *slack.ButtonBlockElement {
+	return button("Meld dat dit ontbreekt", actionMissing, feedbackValue(opts.QuestionID, "", question), "")
+}
+
+// candidateButtons offers each "Bedoelde je …?" candidate as a button; a
+// click answers with that candidate.
+func candidateButtons(res knowledge.Result, opts RenderOptions) *slack.ActionBlock {
+	var bs []*slack.ButtonBlockElement
+	for i, a := range res.Answers {
+		if i == ambiguousListed {
+			break
+		}
+		bs = append(bs, button(escapeText(truncateRunes(answerTitle(a), 70)), actionPick+strconv.Itoa(i),
+			feedbackValue(opts.QuestionID, a.Source, res.Question), ""))
 	}
+	return actions(bs...)
 }
 
 // questionValue carries the question in a button, so a click can ask it
@@ -316,16 +344,33 @@ func questionValue(question string) string {
 	return truncate(escapeText(question), buttonValueChars)
 }
 
-// feedbackValue carries the top answer's source and the question, one per
-// line, so feedback can be logged with both.
-func feedbackValue(source, question string) string {
+// feedbackValue carries the stored question's ID, a document's source and
+// the question, one per line, so a click is stored with all three (the
+// question too, in case its own record could not be written).
+func feedbackValue(id, source, question string) string {
 	source = strings.Join(strings.Fields(source), " ")
-	return truncate(escapeText(truncateRunes(source, 200))+"\n"+escapeText(question), buttonValueChars)
+	return truncate(escapeText(truncateRunes(id, 40))+"\n"+escapeText(truncateRunes(source, 200))+"\n"+escapeText(question), buttonValueChars)
 }
 
-func parseFeedbackValue(v string) (source, question string) {
-	source, question, _ = strings.Cut(v, "\n")
-	return unescapeText(source), unescapeText(question)
+// buttonRef is what a feedback, missing or candidate button carries.
+type buttonRef struct {
+	questionID, source, question string
+}
+
+// parseFeedbackValue reads a button value; one of two lines (source and
+// question) is a button posted before questions were stored.
+func parseFeedbackValue(v string) buttonRef {
+	parts := strings.SplitN(v, "\n", 3)
+	for i := range parts {
+		parts[i] = unescapeText(parts[i])
+	}
+	switch len(parts) {
+	case 3:
+		return buttonRef{questionID: parts[0], source: parts[1], question: parts[2]}
+	case 2:
+		return buttonRef{source: parts[0], question: parts[1]}
+	}
+	return buttonRef{question: parts[0]}
 }
 
 // answerTitle is what an answer is called: the person, else the document.
@@ -638,16 +683,6 @@ func joinDutch(items []string, conj string) string {
 // embedded example documents, so that nobody runs a real workspace on
 // them by mistake.
 const exampleNote = ":warning: voorbeeldkennis — stel KNOWLEDGE_DIR in"
-
-// exampleKnowledge is implemented by a knowledge.Asker that answers from
-// the embedded example documents.
-type exampleKnowledge interface{ ExampleKnowledge() bool }
-
-// isExample reports whether asker answers from the example documents.
-func isExample(asker knowledge.Asker) bool {
-	e, ok := asker.(exampleKnowledge)
-	return ok && e.ExampleKnowledge()
-}
 
 // withExampleNote adds exampleNote under the answer in m, above its
 // buttons, keeping within the block limit.

@@ -297,9 +297,13 @@ func TestButtonValuesRoundTrip(t *testing.T) {
 	if got := unescapeText(questionValue(q)); got != q {
 		t.Errorf("question value round trip = %q", got)
 	}
-	src, got := parseFeedbackValue(feedbackValue("map/kaart & co.md", q))
-	if src != "map/kaart & co.md" || got != q {
-		t.Errorf("feedback value round trip = %q, %q", src, got)
+	ref := parseFeedbackValue(feedbackValue("0123abcd", "map/kaart & co.md", q))
+	if ref != (buttonRef{questionID: "0123abcd", source: "map/kaart & co.md", question: q}) {
+		t.Errorf("feedback value round trip = %+v", ref)
+	}
+	// A button from before questions were stored: source and question.
+	if ref := parseFeedbackValue("map/kaart &amp; co.md\n" + escapeText(q)); ref != (buttonRef{source: "map/kaart & co.md", question: q}) {
+		t.Errorf("old feedback value = %+v", ref)
 	}
 	long := strings.Repeat("&", 3000)
 	if v := questionValue(long); textLen(v) > maxButtonValue || strings.Contains(strings.TrimSuffix(v, "…"), "&am…") {

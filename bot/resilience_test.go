@@ -12,7 +12,7 @@ import (
 	"github.com/rs/zerolog"
 	"github.com/slack-go/slack/socketmode"
 
-	"github.com/wieiswie/wieiswie/bot/slackfake"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 	"github.com/wieiswie/wieiswie/metrics"
 )
 
@@ -109,8 +109,8 @@ func TestAnswerRetriedWhenSlackIsBusy(t *testing.T) {
 	fake.Fail("chat.postMessage", slackfake.Fault{Status: http.StatusTooManyRequests, RetryAfter: "7"}, slackfake.Fault{Status: http.StatusInternalServerError})
 	fake.Fail("response", slackfake.Fault{Status: http.StatusBadGateway})
 	s := &sleeps{}
-	r := startBotWith(t, realIndex(t), true, botSetup{fake: fake, opts: []Option{
-		withRetry(retryPolicy{attempts: 4, maxWait: 20 * time.Second, backoff: time.Millisecond, sleep: s.sleep}),
+	r := startBotWith(t, realIndex(t), true, botSetup{fake: fake, tweak: func(b *Bot) {
+		b.retry = retryPolicy{attempts: 4, maxWait: 20 * time.Second, backoff: time.Millisecond, sleep: s.sleep}
 	}})
 
 	fake.Send("env-1", "events_api", slackfake.EventEnvelope("Ev1", appMention("<@UBOT0WIE> wie is algemeen directeur", mentionTS)))
@@ -165,7 +165,7 @@ func TestMetricsEndpoint(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			m := metrics.New()
-			r := startBotWith(t, realIndex(t), socket, botSetup{opts: []Option{WithMetrics(m)}})
+			r := startBotWith(t, realIndex(t), socket, botSetup{deps: func(d *Deps) { d.Metrics = m }})
 			ev := slackfake.EventEnvelope("Ev1", appMention("<@UBOT0WIE> wie is algemeen directeur", mentionTS))
 			notFound := slackfake.EventEnvelope("Ev2", appMention("<@UBOT0WIE> wie is de brandweercommandant van Mars", "1700000000.000200"))
 			if socket {
@@ -177,7 +177,7 @@ func TestMetricsEndpoint(t *testing.T) {
 			}
 			r.fake.NextCall()
 			r.fake.NextCall()
-			fb := slackfake.BlockAction(actionFeedbackUp, feedbackValue("x.txt", "wie"), r.fake.ResponseURL("fb"), "trig-fb")
+			fb := slackfake.BlockAction(actionFeedbackUp, feedbackValue("q1", "x.txt", "wie"), r.fake.ResponseURL("fb"), "trig-fb")
 			if socket {
 				r.fake.Send("env-3", "interactive", fb)
 			} else {

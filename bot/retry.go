@@ -182,6 +182,8 @@ const (
 	methodPostMessage   = "chat.postMessage"
 	methodPostEphemeral = "chat.postEphemeral"
 	methodResponseURL   = "response_url"
+	methodViewsOpen     = "views.open"
+	methodViewsPublish  = "views.publish"
 )
 
 func (r retryingMessenger) run(ctx context.Context, method string, call func(context.Context) error) error {
@@ -204,4 +206,12 @@ func (r retryingMessenger) postEphemeral(ctx context.Context, channel, user, thr
 
 func (r retryingMessenger) respond(ctx context.Context, responseURL string, resp response) error {
 	return r.run(ctx, methodResponseURL, func(ctx context.Context) error { return r.next.respond(ctx, responseURL, resp) })
+}
+
+func (r retryingMessenger) openView(ctx context.Context, triggerID string, v slack.ModalViewRequest) error {
+	return r.run(ctx, methodViewsOpen, func(ctx context.Context) error { return r.next.openView(ctx, triggerID, v) })
+}
+
+func (r retryingMessenger) publishView(ctx context.Context, userID string, v slack.HomeTabViewRequest) error {
+	return r.run(ctx, methodViewsPublish, func(ctx context.Context) error { return r.next.publishView(ctx, userID, v) })
 }

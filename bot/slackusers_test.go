@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wieiswie/wieiswie/bot/slackfake"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 )
 
 // TestDirectMessageLink asks about Miet Gobert (algemeen.directeur@

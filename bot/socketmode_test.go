@@ -8,8 +8,7 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"github.com/wieiswie/wieiswie/bot/slackfake"
-	"github.com/wieiswie/wieiswie/config"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 )
 
 const mentionTS = "1700000000.000100"
@@ -192,15 +191,15 @@ func TestServeRejectsBadTokens(t *testing.T) {
 		appToken string
 		wantErr  string
 	}{
-		{"bot token refused", "xoxb-9-9-s3cr3tWRONG", testAppToken, "auth.test (check SLACK_BOT_TOKEN): invalid_auth"},
+		{"bot token refused", "xoxb-9-9-s3cr3tWRONG", testAppToken, "auth.test (check the bot token): invalid_auth"},
 		{"app token refused", testBotToken, "xapp-9-9-s3cr3tWRONG", "socket mode: invalid_auth"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fake := slackfake.New(t, testBotToken, testAppToken)
-			cfg := config.Config{SlackBotToken: tt.botToken, SlackAppToken: tt.appToken, ListenAddr: "127.0.0.1:0", LogLevel: "info", LogFormat: "json", SlackAPIURL: fake.APIURL()}
+			cfg := Config{BotToken: tt.botToken, AppToken: tt.appToken, ListenAddr: "127.0.0.1:0", APIURL: fake.APIURL()}
 			var logs syncBuffer
-			b, err := New(cfg, newFakeAsker(), zerolog.New(&logs))
+			b, err := New(cfg, Deps{Asker: newFakeAsker()}, zerolog.New(&logs))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -219,13 +218,18 @@ func TestServeRejectsBadTokens(t *testing.T) {
 }
 
 func TestNewRejects(t *testing.T) {
-	good := config.Config{SlackBotToken: testBotToken, SlackAppToken: testAppToken, ListenAddr: ":0", LogLevel: "info", LogFormat: "json"}
-	if _, err := New(good, nil, zerolog.Nop()); err == nil {
+	good := Config{BotToken: testBotToken, AppToken: testAppToken, ListenAddr: ":0"}
+	if _, err := New(good, Deps{}, zerolog.Nop()); err == nil {
 		t.Error("New without an Asker succeeded")
 	}
 	bad := good
-	bad.SlackBotToken = "xapp-1"
-	if _, err := New(bad, newFakeAsker(), zerolog.Nop()); err == nil || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN") {
-		t.Errorf("New with a bad token: %v", err)
+	bad.BotToken = ""
+	if _, err := New(bad, Deps{Asker: newFakeAsker()}, zerolog.Nop()); err == nil || !strings.Contains(err.Error(), "no bot token") {
+		t.Errorf("New without a bot token: %v", err)
+	}
+	bad = good
+	bad.AppToken = ""
+	if _, err := New(bad, Deps{Asker: newFakeAsker()}, zerolog.Nop()); err == nil || !strings.Contains(err.Error(), "signing secret") {
+		t.Errorf("New without a transport: %v", err)
 	}
 }

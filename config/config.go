@@ -33,8 +33,18 @@ const (
 	EnvAdminUserIDs       = "ADMIN_USER_IDS"
 	EnvRateLimit          = "RATE_LIMIT_PER_MINUTE"
 	EnvRateLimitBurst     = "RATE_LIMIT_BURST"
-	EnvDedupeDir          = "DEDUPE_DIR"
 	EnvReloadPoll         = "RELOAD_POLL_INTERVAL"
+	EnvDataDir            = "DATA_DIR"
+	EnvDatabaseURL        = "DATABASE_URL"
+	EnvStoreUserIDs       = "STORE_USER_IDS"
+	EnvRetentionDays      = "RETENTION_DAYS"
+	EnvLogQuestions       = "LOG_QUESTIONS"
+	EnvEditorUserIDs      = "EDITOR_USER_IDS"
+	EnvReportChannel      = "REPORT_CHANNEL"
+	EnvClaimLease         = "CLAIM_LEASE"
+	// EnvDedupeDir is no longer read: several instances share DATABASE_URL.
+	// Setting it is an error that says so.
+	EnvDedupeDir = "DEDUPE_DIR"
 )
 
 // Defaults for settings that may be left unset.
@@ -46,6 +56,11 @@ const (
 	// and less than a script needs to drown the bot.
 	DefaultRateLimitPerMinute = 10
 	DefaultRateLimitBurst     = 5
+	// DefaultDataDir holds the embedded SQLite store, relative to the
+	// working directory.
+	DefaultDataDir = "data"
+	// DefaultRetentionDays: records older than this are deleted daily.
+	DefaultRetentionDays = 90
 )
 
 // Log formats.
@@ -83,9 +98,6 @@ type Config struct {
 	// RateLimitBurst is how many questions a user may ask in a row before
 	// the per-minute rate applies; 0: DefaultRateLimitBurst.
 	RateLimitBurst int
-	// DedupeDir is a folder shared by several instances of the bot, so
-	// that each question is answered once between them; empty: one instance.
-	DedupeDir string
 	// Web is the who-is-who web page (WEB_ENABLED, WEB_USERS,
 	// WEB_AUTH_HEADER).
 	Web Web
@@ -96,6 +108,27 @@ type Config struct {
 	// for changes, besides watching it: on a network share (SMB/CIFS, NFS)
 	// changes made elsewhere are never notified. 0: watch only.
 	ReloadPollInterval time.Duration
+	// DataDir holds the SQLite store when DatabaseURL is empty.
+	DataDir string
+	// DatabaseURL is a PostgreSQL connection string: the store that
+	// several instances share (and answer each question once through).
+	DatabaseURL string
+	// StoreUserIDs keeps Slack user IDs in the store; by default only a
+	// keyed hash is kept.
+	StoreUserIDs bool
+	// RetentionDays: stored questions and feedback older than this are
+	// deleted daily.
+	RetentionDays int
+	// LogQuestions writes question texts in the log (default true).
+	LogQuestions bool
+	// EditorUserIDs see the editors' report in the App Home tab (admins do
+	// too).
+	EditorUserIDs []string
+	// ReportChannel gets a weekly digest of the report; empty: none.
+	ReportChannel string
+	// ClaimLease is how long another instance waits before it answers a
+	// question whose claimant died; 0: the bot's default (20 s).
+	ClaimLease time.Duration
 }
 
 // FromEnv reads the settings through getenv (os.Getenv, or a test's map),
@@ -119,7 +152,17 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		LogFormat:          strings.ToLower(get(EnvLogFormat)),
 		SlackAPIURL:        get(EnvSlackAPIURL),
 		AdminUserIDs:       splitList(get(EnvAdminUserIDs)),
-		DedupeDir:          get(EnvDedupeDir),
+		DataDir:            get(EnvDataDir),
+		DatabaseURL:        get(EnvDatabaseURL),
+		EditorUserIDs:      splitList(get(EnvEditorUserIDs)),
+		ReportChannel:      get(EnvReportChannel),
+	}
+	if get(EnvDedupeDir) != "" {
+		return c, fmt.Errorf("%s is no longer used: instances that answer together now share a PostgreSQL database; remove %s and set %s (e.g. postgres://wieiswie@db:5432/wieiswie) on every instance",
+			EnvDedupeDir, EnvDedupeDir, EnvDatabaseURL)
+	}
+	if c.DataDir == "" {
+		c.DataDir = DefaultDataDir
 	}
 	if c.ListenAddr == "" {
 		c.ListenAddr = DefaultListenAddr
@@ -150,10 +193,38 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if c.Web, c.AutoAnswerChannels, err = readWeb(get); err != nil {
 		return c, err
 	}
+	if c.RetentionDays, err = parseCount(EnvRetentionDays, get(EnvRetentionDays), DefaultRetentionDays, 1,
+		"days to keep stored questions and feedback, e.g. 90"); err != nil {
+		return c, err
+	}
+	if raw := get(EnvClaimLease); raw != "" {
+		if c.ClaimLease, err = time.ParseDuration(raw); err != nil || c.ClaimLease <= 0 {
+			return c, fmt.Errorf("%s %q is not a duration: use e.g. 20s", EnvClaimLease, raw)
+		}
+	}
+	if c.StoreUserIDs, err = parseBool(EnvStoreUserIDs, get(EnvStoreUserIDs), false); err != nil {
+		return c, err
+	}
+	if c.LogQuestions, err = parseBool(EnvLogQuestions, get(EnvLogQuestions), true); err != nil {
+		return c, err
+	}
 	if err := c.validateCommon(); err != nil {
 		return c, err
 	}
 	return c, nil
+}
+
+// parseBool reads true/false (also 1/0, yes/no, on/off); empty gives def.
+func parseBool(name, raw string, def bool) (bool, error) {
+	switch strings.ToLower(raw) {
+	case "":
+		return def, nil
+	case "true", "1", "yes", "on":
+		return true, nil
+	case "false", "0", "no", "off":
+		return false, nil
+	}
+	return def, fmt.Errorf("%s %q is not true or false", name, raw)
 }
 
 // ValidateForServe checks everything the Slack bot needs. The error is one
@@ -281,12 +352,25 @@ func (c Config) validateCommon() error {
 	if c.RateLimitBurst < 0 {
 		return fmt.Errorf("%s %d is negative: use e.g. 5", EnvRateLimitBurst, c.RateLimitBurst)
 	}
-	for _, id := range c.AdminUserIDs {
-		if !looksLikeUserID(id) {
-			return fmt.Errorf("%s entry %q is not a Slack user ID (like U012AB3CD): give a comma-separated list of member IDs", EnvAdminUserIDs, id)
+	for name, ids := range map[string][]string{EnvAdminUserIDs: c.AdminUserIDs, EnvEditorUserIDs: c.EditorUserIDs} {
+		for _, id := range ids {
+			if !looksLikeUserID(id) {
+				return fmt.Errorf("%s entry %q is not a Slack user ID (like U012AB3CD): give a comma-separated list of member IDs", name, id)
+			}
 		}
 	}
+	if c.ReportChannel != "" && !looksLikeChannelID(c.ReportChannel) {
+		return fmt.Errorf("%s %q is not a Slack channel ID (like C012AB3CD): open the channel's details and copy the ID at the bottom", EnvReportChannel, c.ReportChannel)
+	}
+	if c.RetentionDays < 0 {
+		return fmt.Errorf("%s %d is negative: use e.g. 90", EnvRetentionDays, c.RetentionDays)
+	}
 	return nil
+}
+
+// looksLikeChannelID accepts public (C…) and private (G…) channel IDs.
+func looksLikeChannelID(id string) bool {
+	return len(id) >= 3 && (id[0] == 'C' || id[0] == 'G') && looksLikeUserID("U"+id[1:])
 }
 
 // checkToken validates a token by its prefix. The message names the kind of

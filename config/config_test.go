@@ -31,7 +31,8 @@ func TestFromEnv(t *testing.T) {
 		{
 			name: "defaults",
 			env:  map[string]string{},
-			want: Config{ListenAddr: ":8080", LogLevel: "info", LogFormat: "json", RateLimitPerMinute: 10, RateLimitBurst: 5},
+			want: Config{ListenAddr: ":8080", LogLevel: "info", LogFormat: "json", RateLimitPerMinute: 10, RateLimitBurst: 5,
+				DataDir: "data", RetentionDays: 90, LogQuestions: true},
 		},
 		{
 			name: "everything set, trimmed and normalised",
@@ -48,12 +49,21 @@ func TestFromEnv(t *testing.T) {
 				EnvAdminUserIDs:       "U012AB3CD, W0ABC ,,",
 				EnvRateLimit:          " 30 ",
 				EnvRateLimitBurst:     "8",
+				EnvDataDir:            "/var/lib/wieiswie",
+				EnvDatabaseURL:        "postgres://wie:pw@db:5432/wieiswie",
+				EnvStoreUserIDs:       "true",
+				EnvRetentionDays:      "30",
+				EnvLogQuestions:       "false",
+				EnvEditorUserIDs:      "U0EDITOR",
+				EnvReportChannel:      "C0REDACTIE",
 			},
 			want: Config{
 				SlackBotToken: botToken, SlackAppToken: appToken, SlackSigningSecret: secret,
 				ListenAddr: "127.0.0.1:9000", KnowledgeDir: "/data/kennis", IndexDir: "/data/index",
 				LogLevel: "debug", LogFormat: "console", SlackAPIURL: "http://127.0.0.1:1234/api/",
 				AdminUserIDs: []string{"U012AB3CD", "W0ABC"}, RateLimitPerMinute: 30, RateLimitBurst: 8,
+				DataDir: "/var/lib/wieiswie", DatabaseURL: "postgres://wie:pw@db:5432/wieiswie", StoreUserIDs: true,
+				RetentionDays: 30, LogQuestions: false, EditorUserIDs: []string{"U0EDITOR"}, ReportChannel: "C0REDACTIE",
 			},
 		},
 		{name: "bad log level", env: map[string]string{EnvLogLevel: "verbose"}, wantErr: `LOG_LEVEL "verbose" is not valid`},
@@ -61,11 +71,18 @@ func TestFromEnv(t *testing.T) {
 		{name: "api url not http", env: map[string]string{EnvSlackAPIURL: "ftp://x/"}, wantErr: "SLACK_API_URL"},
 		{name: "api url relative", env: map[string]string{EnvSlackAPIURL: "slack.com/api/"}, wantErr: "not a valid http(s) URL"},
 		{name: "api url with query", env: map[string]string{EnvSlackAPIURL: "https://slack.com/api/?x=1"}, wantErr: "must not have"},
-		{name: "rate limit off", env: map[string]string{EnvRateLimit: "0"}, want: Config{ListenAddr: ":8080", LogLevel: "info", LogFormat: "json", RateLimitPerMinute: 0, RateLimitBurst: 5}},
+		{name: "rate limit off", env: map[string]string{EnvRateLimit: "0"}, want: Config{ListenAddr: ":8080", LogLevel: "info", LogFormat: "json", RateLimitPerMinute: 0, RateLimitBurst: 5,
+			DataDir: "data", RetentionDays: 90, LogQuestions: true}},
 		{name: "rate limit not a number", env: map[string]string{EnvRateLimit: "tien"}, wantErr: `RATE_LIMIT_PER_MINUTE "tien" is not a whole number`},
 		{name: "rate limit negative", env: map[string]string{EnvRateLimit: "-1"}, wantErr: "RATE_LIMIT_PER_MINUTE"},
 		{name: "burst zero", env: map[string]string{EnvRateLimitBurst: "0"}, wantErr: `RATE_LIMIT_BURST "0" is not a whole number of at least 1`},
 		{name: "bad admin id", env: map[string]string{EnvAdminUserIDs: "U012AB3CD,jan"}, wantErr: `ADMIN_USER_IDS entry "jan"`},
+		{name: "bad editor id", env: map[string]string{EnvEditorUserIDs: "piet"}, wantErr: `EDITOR_USER_IDS entry "piet"`},
+		{name: "dedupe dir is gone", env: map[string]string{EnvDedupeDir: "/mnt/share"}, wantErr: "DEDUPE_DIR is no longer used: instances that answer together now share a PostgreSQL database; remove DEDUPE_DIR and set DATABASE_URL"},
+		{name: "claim lease not a duration", env: map[string]string{EnvClaimLease: "20"}, wantErr: `CLAIM_LEASE "20" is not a duration`},
+		{name: "retention zero", env: map[string]string{EnvRetentionDays: "0"}, wantErr: `RETENTION_DAYS "0" is not a whole number of at least 1`},
+		{name: "store user ids not a bool", env: map[string]string{EnvStoreUserIDs: "misschien"}, wantErr: `STORE_USER_IDS "misschien" is not true or false`},
+		{name: "report channel not an id", env: map[string]string{EnvReportChannel: "#redactie"}, wantErr: `REPORT_CHANNEL "#redactie" is not a Slack channel ID`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -197,5 +214,29 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	}
 	if Redact("") != "" {
 		t.Error("Redact of an empty secret should stay empty")
+	}
+}
+
+// The database password never shows in any printed form of the
+// configuration; where the database is does.
+func TestDatabaseURLRedacted(t *testing.T) {
+	for _, raw := range []string{
+		"postgres://wie:Sup3rGeheim@db:5432/wieiswie?sslmode=disable",
+		"postgres://wie@db/wieiswie?password=Sup3rGeheim",
+		"host=db user=wie password=Sup3rGeheim dbname=wieiswie",
+	} {
+		c := Config{DatabaseURL: raw}
+		var b strings.Builder
+		log := zerolog.New(&b)
+		log.Info().Object("config", c).Msg("")
+		j, _ := c.MarshalJSON()
+		for _, out := range []string{c.String(), fmt.Sprintf("%#v", c), string(j), b.String()} {
+			if strings.Contains(out, "Sup3rGeheim") {
+				t.Errorf("%q shows the password: %s", raw, out)
+			}
+		}
+		if strings.HasPrefix(raw, "postgres://") && !strings.Contains(c.String(), "db") {
+			t.Errorf("%q: where the database is was hidden too: %s", raw, c.String())
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
 	"github.com/rs/zerolog"
@@ -44,6 +45,8 @@ type redactedView struct {
 	RateLimitBurst     int      `json:"rate_limit_burst"`
 	ReloadPollInterval string   `json:"reload_poll_interval"`
 	Mode               string   `json:"mode"`
+	DataDir            string   `json:"data_dir"`
+	DatabaseURL        string   `json:"database_url"`
 }
 
 func (c Config) view() redactedView {
@@ -62,15 +65,40 @@ func (c Config) view() redactedView {
 		RateLimitBurst:     c.Burst(),
 		ReloadPollInterval: c.ReloadPollInterval.String(),
 		Mode:               c.Mode(),
+		DataDir:            c.DataDir,
+		DatabaseURL:        redactURL(c.DatabaseURL),
 	}
+}
+
+// redactURL hides a database URL's password (and a key=value string's
+// password=…), keeping where it points.
+func redactURL(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	if u, err := url.Parse(raw); err == nil && u.Scheme != "" && u.Host != "" {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+		q := u.Query()
+		if q.Has("password") {
+			q.Set("password", "xxxxx")
+			u.RawQuery = q.Encode()
+		}
+		return strings.Replace(u.String(), "xxxxx", redacted, -1)
+	}
+	if strings.Contains(raw, "password") || strings.Contains(raw, "://") {
+		return redacted
+	}
+	return raw
 }
 
 // String shows the configuration with secrets redacted.
 func (c Config) String() string {
 	v := c.view()
-	return fmt.Sprintf("Config{mode=%s listen_addr=%q knowledge_dir=%q index_dir=%q log_level=%q log_format=%q slack_api_url=%q admin_user_ids=%q rate_limit_per_minute=%d rate_limit_burst=%d reload_poll_interval=%s slack_bot_token=%q slack_app_token=%q slack_signing_secret=%q}",
+	return fmt.Sprintf("Config{mode=%s listen_addr=%q knowledge_dir=%q index_dir=%q log_level=%q log_format=%q slack_api_url=%q admin_user_ids=%q rate_limit_per_minute=%d rate_limit_burst=%d reload_poll_interval=%s data_dir=%q database_url=%q slack_bot_token=%q slack_app_token=%q slack_signing_secret=%q}",
 		v.Mode, v.ListenAddr, v.KnowledgeDir, v.IndexDir, v.LogLevel, v.LogFormat, v.SlackAPIURL, v.AdminUserIDs,
-		v.RateLimitPerMinute, v.RateLimitBurst, v.ReloadPollInterval, v.SlackBotToken, v.SlackAppToken, v.SlackSigningSecret)
+		v.RateLimitPerMinute, v.RateLimitBurst, v.ReloadPollInterval, v.DataDir, v.DatabaseURL, v.SlackBotToken, v.SlackAppToken, v.SlackSigningSecret)
 }
 
 // Format makes every fmt verb (%v, %+v, %#v, %s, %d …) print the redacted
@@ -100,6 +128,8 @@ func (c Config) MarshalZerologObject(e *zerolog.Event) {
 		Int("rate_limit_per_minute", v.RateLimitPerMinute).
 		Int("rate_limit_burst", v.RateLimitBurst).
 		Str("reload_poll_interval", v.ReloadPollInterval).
+		Str("data_dir", v.DataDir).
+		Str("database_url", v.DatabaseURL).
 		Str("slack_bot_token", v.SlackBotToken).
 		Str("slack_app_token", v.SlackAppToken).
 		Str("slack_signing_secret", v.SlackSigningSecret)

@@ -98,11 +98,6 @@ func isHeaderName(s string) bool {
 	return s != ""
 }
 
-// looksLikeChannelID accepts public (C…) and private (G…) channel IDs.
-func looksLikeChannelID(id string) bool {
-	return len(id) >= 3 && (id[0] == 'C' || id[0] == 'G') && looksLikeUserID("U"+id[1:])
-}
-
 // AutoAnswers reports whether top-level questions in channel are answered
 // without a mention (AUTO_ANSWER_CHANNELS).
 func (c Config) AutoAnswers(channel string) bool {

@@ -28,9 +28,9 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/wieiswie/wieiswie/bot"
-	"github.com/wieiswie/wieiswie/bot/slackfake"
 	"github.com/wieiswie/wieiswie/config"
 	"github.com/wieiswie/wieiswie/index"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
 	"github.com/wieiswie/wieiswie/reload"
@@ -119,12 +119,11 @@ func TestLoad(t *testing.T) {
 	fake.FailEvery("chat.postMessage", 97, slackfake.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
 
 	m := metrics.New()
-	cfg := config.Config{
-		SlackBotToken: botToken, SlackSigningSecret: secret, ListenAddr: "127.0.0.1:0",
-		LogLevel: "info", LogFormat: "json", SlackAPIURL: fake.APIURL(),
+	cfg := bot.Config{
+		BotToken: botToken, SigningSecret: secret, ListenAddr: "127.0.0.1:0", APIURL: fake.APIURL(),
 		RateLimitPerMinute: config.DefaultRateLimitPerMinute, RateLimitBurst: config.DefaultRateLimitBurst,
 	}
-	b, err := bot.New(cfg, asker, log, bot.WithMetrics(m))
+	b, err := bot.New(cfg, bot.Deps{Asker: asker, Metrics: m}, log)
 	if err != nil {
 		t.Fatal(err)
 	}

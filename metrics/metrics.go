@@ -50,6 +50,9 @@ type Metrics struct {
 	slackRetries *prometheus.CounterVec
 	connected    prometheus.Gauge
 	connections  prometheus.Counter
+
+	storeFailures *prometheus.CounterVec
+	takenOver     prometheus.Counter
 }
 
 // New makes a Metrics with its own registry, which also carries the Go
@@ -120,6 +123,14 @@ func New() *Metrics {
 	m.connections = register(reg, prometheus.NewCounter(prometheus.CounterOpts{
 		Namespace: namespace, Name: "slack_connections_total",
 		Help: "Socket Mode connections made (hello received); more than one means the bot reconnected.",
+	}))
+	m.storeFailures = register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+		Namespace: namespace, Name: "store_failures_total",
+		Help: "Store operations that failed for good (question, feedback: not in the report; claim: answered without one).",
+	}, []string{"op"}))
+	m.takenOver = register(reg, prometheus.NewCounter(prometheus.CounterOpts{
+		Namespace: namespace, Name: "events_taken_over_total",
+		Help: "Events this instance answered because the instance that claimed them died before it finished.",
 	}))
 	reg.MustRegister(collectors.NewGoCollector())
 	reg.MustRegister(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -312,4 +323,19 @@ func (m *Metrics) WatchStale(stale func() bool) {
 		}
 		return 0
 	}))
+}
+
+// StoreFailed counts a store operation (question, feedback, claim,
+// finish) that failed after its retries.
+func (m *Metrics) StoreFailed(op string) {
+	if m != nil {
+		m.storeFailures.WithLabelValues(op).Inc()
+	}
+}
+
+// TookOver counts an event answered in place of an instance that died.
+func (m *Metrics) TookOver() {
+	if m != nil {
+		m.takenOver.Inc()
+	}
 }

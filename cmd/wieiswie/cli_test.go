@@ -179,39 +179,38 @@ func TestServedIndexWarnings(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	asker, closer, err := openIndex(ctx, config.Config{KnowledgeDir: dir}, zerolog.Nop())
+	a, err := openIndex(ctx, config.Config{KnowledgeDir: dir}, zerolog.Nop())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer closer.Close()
-	x := asker.(reloadable)
-	if x.Stale() || len(x.KnowledgeWarnings()) != 0 {
-		t.Errorf("fresh: stale %v, %v", x.Stale(), x.KnowledgeWarnings())
+	defer a.closer.Close()
+	if a.stale() || len(a.warnings()) != 0 {
+		t.Errorf("fresh: stale %v, %v", a.stale(), a.warnings())
 	}
 	moved := dir + ".moved"
 	os.Rename(dir, moved)
 	os.Mkdir(dir, 0o755)
-	if _, err := x.Reload(ctx); err == nil {
+	if _, err := a.reloader.Reload(ctx); err == nil {
 		t.Fatal("a reload of an empty folder worked")
 	}
-	if w := strings.Join(x.KnowledgeWarnings(), "\n"); !x.Stale() || !strings.Contains(w, "knowledge stale") {
-		t.Errorf("after a failed reload: stale %v, %q", x.Stale(), w)
+	if w := strings.Join(a.warnings(), "\n"); !a.stale() || !strings.Contains(w, "knowledge stale") {
+		t.Errorf("after a failed reload: stale %v, %q", a.stale(), w)
 	}
 	os.Remove(dir)
 	os.Rename(moved, dir)
-	if _, err := x.Reload(ctx); err != nil {
+	if _, err := a.reloader.Reload(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if x.Stale() {
+	if a.stale() {
 		t.Error("still stale after a reload that worked")
 	}
 
-	example, closer2, err := openIndex(ctx, config.Config{}, zerolog.Nop())
+	example, err := openIndex(ctx, config.Config{}, zerolog.Nop())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer closer2.Close()
-	if e, ok := example.(interface{ ExampleKnowledge() bool }); !ok || !e.ExampleKnowledge() {
+	defer example.closer.Close()
+	if !example.example || len(example.warnings()) == 0 {
 		t.Error("the embedded documents do not say they are the example")
 	}
 }

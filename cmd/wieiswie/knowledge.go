@@ -68,7 +68,7 @@ func buildIndexAt(ctx context.Context, docs []knowledge.Document, indexDir strin
 // embedded default) indexed in memory or in INDEX_DIR, problems logged, and
 // kept up to date by watching the folder (and polling it, when
 // RELOAD_POLL_INTERVAL is set) and on SIGHUP.
-func openIndex(ctx context.Context, cfg config.Config, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
+func openIndex(ctx context.Context, cfg config.Config, log zerolog.Logger) (answerer, error) {
 	start := time.Now()
 	dir := cfg.KnowledgeDir
 	docs, problems := loadKnowledge(ctx, dir, cfg.IndexDir)
@@ -76,17 +76,18 @@ func openIndex(ctx context.Context, cfg config.Config, log zerolog.Logger) (know
 		log.Warn().Str("file", p.File).Int("line", p.Line).Bool("skipped", p.Skipped).Msg(p.Message)
 	}
 	if len(docs) == 0 {
-		return nil, nil, fmt.Errorf("no documents to answer from in %q", dir)
+		return answerer{}, fmt.Errorf("no documents to answer from in %q", dir)
 	}
 	ix, err := buildIndexAt(ctx, docs, cfg.IndexDir, 0, func(err error) {
 		log.Warn().Err(err).Str("index_dir", cfg.IndexDir).Msg("INDEX_DIR cannot be used; indexing in memory instead")
 	})
 	if err != nil {
-		return nil, nil, err
+		return answerer{}, err
 	}
 	log.Info().Int("docs", ix.Len()).Dur("took", time.Since(start)).Msg("knowledge indexed")
 	if dir == "" {
-		return example{ix}, ix, nil // the embedded default never changes
+		// The embedded example never changes.
+		return answerer{asker: ix, documents: ix.Len, closer: ix, example: true, warnings: exampleWarnings}, nil
 	}
 	r := reload.New(dir, ix, docs, log)
 	go func() {
@@ -105,47 +106,41 @@ func openIndex(ctx context.Context, cfg config.Config, log zerolog.Logger) (know
 		defer signal.Stop(hup)
 		r.On(ctx, hup)
 	}()
-	return reloadable{ix, r}, ix, nil
+	return answerer{
+		asker:         ix,
+		reloader:      folderReloader{r},
+		documents:     ix.Len,
+		reportReloads: func(report func(error)) { r.SetObserver(report) },
+		stale:         func() bool { return r.Stale() != nil },
+		warnings:      knowledgeWarnings(ix, r),
+		closer:        ix,
+	}, nil
 }
 
-// reloadable is the index as the bot sees it: it answers, and an admin can
-// have it read the folder again.
-type reloadable struct {
-	*index.Index
-	r *reload.Reloader
-}
+// folderReloader lets an admin have the folder read again ("/wie herlaad").
+type folderReloader struct{ r *reload.Reloader }
 
-func (x reloadable) Reload(ctx context.Context) (string, error) {
+func (x folderReloader) Reload(ctx context.Context) (string, error) {
 	res, err := x.r.Reload(ctx)
 	return res.String(), err
 }
 
-// ReportReloads has serve's metrics count the reloads that the folder
-// watch and SIGHUP start (the bot counts those asked in Slack).
-func (x reloadable) ReportReloads(report func(err error)) { x.r.SetObserver(report) }
-
-// Stale reports whether the last reload failed, for the metric.
-func (x reloadable) Stale() bool { return x.r.Stale() != nil }
-
-// KnowledgeWarnings are shown on /readyz.
-func (x reloadable) KnowledgeWarnings() []string {
-	var out []string
-	if err := x.r.Stale(); err != nil {
-		out = append(out, fmt.Sprintf("knowledge stale: the last reload failed (%v); the previous knowledge answers until a retry works", err))
+// knowledgeWarnings says on /readyz when the knowledge is behind the
+// folder (a reload failed) or the index on disk was given up.
+func knowledgeWarnings(ix *index.Index, r *reload.Reloader) func() []string {
+	return func() []string {
+		var out []string
+		if err := r.Stale(); err != nil {
+			out = append(out, fmt.Sprintf("knowledge stale: the last reload failed (%v); the previous knowledge answers until a retry works", err))
+		}
+		if err := ix.DiskError(); err != nil {
+			out = append(out, fmt.Sprintf("INDEX_DIR is not kept up to date until restart (%v): changes are indexed in memory", err))
+		}
+		return out
 	}
-	if err := x.DiskError(); err != nil {
-		out = append(out, fmt.Sprintf("INDEX_DIR is not kept up to date until restart (%v): changes are indexed in memory", err))
-	}
-	return out
 }
 
-// example is the index of the embedded example documents.
-type example struct{ *index.Index }
-
-// ExampleKnowledge puts "voorbeeldkennis" under every answer.
-func (example) ExampleKnowledge() bool { return true }
-
-// KnowledgeWarnings are shown on /readyz.
-func (example) KnowledgeWarnings() []string {
+// exampleWarnings says on /readyz that the embedded example answers.
+func exampleWarnings() []string {
 	return []string{"answering from the embedded EXAMPLE documents (Knokke-Heist): set " + config.EnvKnowledgeDir}
 }

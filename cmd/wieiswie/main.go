@@ -1,6 +1,7 @@
 // Command wieiswie answers "who is who" questions about a local government:
 // in a terminal (ask), over a questions file (eval), as a check of a
-// knowledge folder (check), in Slack (serve) and on a web page (web). This file only wires.
+// knowledge folder (check), in Slack (serve), on a web page (web) and as the
+// editors' report (report). This file only wires.
 package main
 
 import (
@@ -20,6 +21,7 @@ Usage:
   wieiswie eval  [--knowledge DIR] --questions FILE[,FILE] [--folds [--fit MODEL]] [--json]
   wieiswie serve [--env-file FILE]   (configured by the environment or .env; see README)
   wieiswie web   [--env-file FILE]   (the who-is-who web page alone, without Slack)
+  wieiswie report [--since 30d] [--json]   (the editors' report from the store)
   wieiswie gen   --out DIR --docs N [--seed S]   (a realistic test corpus)
   wieiswie healthcheck [--url URL]   (for Docker's HEALTHCHECK)
   wieiswie version                   (also --version)
@@ -50,6 +52,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runEval(ctx, args[1:], stdout, stderr)
 	case "gen":
 		return runGen(args[1:], stdout, stderr)
+	case "report":
+		return runReport(ctx, args[1:], stdout, stderr, getenv)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr, getenv, openIndex)
 	case "healthcheck":

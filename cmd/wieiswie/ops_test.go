@@ -48,7 +48,7 @@ func TestEverySettingDocumented(t *testing.T) {
 func TestImageFiles(t *testing.T) {
 	docker := readRepoFile(t, "Dockerfile")
 	for _, want := range []string{
-		"INDEX_DIR=/index", "mkdir -p /out/root/index", "--chown=65532:65532 /out/root/ /", "USER nonroot:nonroot",
+		"INDEX_DIR=/index", "DATA_DIR=/data", "mkdir -p /out/root/index /out/root/data", "--chown=65532:65532 /out/root/ /", "USER nonroot:nonroot",
 		`CMD ["/usr/local/bin/wieiswie", "healthcheck"]`, "-X main.version=${VERSION} -X main.commit=${COMMIT}",
 		`org.opencontainers.image.version="${VERSION}"`,
 	} {

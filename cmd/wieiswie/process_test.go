@@ -19,7 +19,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wieiswie/wieiswie/bot/slackfake"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 )
 
 // Two processes on one index folder: the second waits, says which process

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -16,25 +18,33 @@ import (
 	"github.com/wieiswie/wieiswie/config"
 	"github.com/wieiswie/wieiswie/knowledge"
 	"github.com/wieiswie/wieiswie/metrics"
+	"github.com/wieiswie/wieiswie/store"
+	"github.com/wieiswie/wieiswie/store/postgres"
+	"github.com/wieiswie/wieiswie/store/sqlite"
 )
 
 // openIndexFunc gives serve something to answer with: the knowledge folder
-// (empty: the embedded default) indexed in memory or in INDEX_DIR. The
-// Closer, if not nil, is closed when serve stops.
-type openIndexFunc func(ctx context.Context, cfg config.Config, log zerolog.Logger) (knowledge.Asker, io.Closer, error)
+// (empty: the embedded default) indexed in memory or in INDEX_DIR, kept up
+// to date with the folder.
+type openIndexFunc func(ctx context.Context, cfg config.Config, log zerolog.Logger) (answerer, error)
 
-// staleReporter is an Asker that knows whether its knowledge is behind the
-// folder (a reload failed), for wieiswie_knowledge_stale.
-type staleReporter interface {
-	Stale() bool
-}
-
-// reloadReporter is an Asker that reloads by itself (folder watch, SIGHUP)
-// and can report each of those reloads, so /metrics counts them too.
-// Reloads asked with "/wie herlaad" are counted by the bot; report must not
-// be called for them.
-type reloadReporter interface {
-	ReportReloads(report func(err error))
+// answerer is the index as serve wires it into the bot, each capability
+// named: no one has to discover it by type assertion.
+type answerer struct {
+	asker     knowledge.Asker
+	reloader  bot.Reloader // nil: the embedded default, which never changes
+	documents func() int
+	// reportReloads has the reloads the folder watch and SIGHUP start
+	// reported (the bot counts those asked in Slack); nil: none happen.
+	reportReloads func(report func(err error))
+	// stale reports whether the last reload failed, for
+	// wieiswie_knowledge_stale; nil: never (the example documents).
+	stale func() bool
+	// warnings says what /readyz should warn about the knowledge.
+	warnings func() []string
+	// example: the embedded example documents answer; every answer says so.
+	example bool
+	closer  io.Closer // closed when serve stops; nil: nothing
 }
 
 const serveUsage = `Usage: wieiswie serve [--env-file FILE]
@@ -55,11 +65,20 @@ environment; a .env file fills in what the environment leaves unset:
   ADMIN_USER_IDS        comma-separated Slack member IDs of administrators
   RATE_LIMIT_PER_MINUTE questions one user may ask a minute, default 10; 0: no limit
   RATE_LIMIT_BURST      questions one user may ask in a row, default 5
-  DEDUPE_DIR            folder shared by several instances: each question answered once
   WEB_ENABLED           true: also serve the who-is-who web page on LISTEN_ADDR
   WEB_USERS             comma-separated user:bcrypt-hash for the web page (htpasswd -nbB)
   WEB_AUTH_HEADER       header in which a trusted reverse proxy names the web page's user
   AUTO_ANSWER_CHANNELS  channel IDs where top-level who-questions are answered without a mention
+  DATA_DIR              folder of the embedded store (SQLite), default ./data
+  DATABASE_URL          PostgreSQL instead: several instances share it and
+                        answer each question once between them
+  STORE_USER_IDS        true: store Slack user IDs; default false (a keyed hash)
+  RETENTION_DAYS        delete stored questions and feedback after, default 90
+  LOG_QUESTIONS         false: keep question texts out of the log; default true
+  EDITOR_USER_IDS       Slack member IDs who see the editors' report in App Home
+  REPORT_CHANNEL        channel ID for a weekly digest of that report
+  CLAIM_LEASE           with DATABASE_URL: how long before another instance
+                        answers a question whose instance died, default 20s
 
 LISTEN_ADDR also serves GET /healthz (alive), GET /readyz (index loaded and
 connected to Slack) and GET /metrics (Prometheus).
@@ -115,7 +134,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		log.Error().Msg("no index to answer from")
 		return 1
 	}
-	asker, closer, err := open(ctx, cfg, log)
+	ans, err := open(ctx, cfg, log)
 	if err != nil {
 		if ctx.Err() != nil {
 			log.Info().Msg("stopped before serving")
@@ -125,39 +144,65 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		fmt.Fprintf(stderr, "wieiswie serve: open index: %v\n", err)
 		return 1
 	}
-	if closer != nil {
+	if ans.closer != nil {
 		defer func() {
-			if err := closer.Close(); err != nil {
+			if err := ans.closer.Close(); err != nil {
 				log.Warn().Err(err).Msg("closing the index failed")
 			}
 		}()
 	}
 
+	// A store that cannot be opened (the database is down, the folder is
+	// read-only) does not stop the bot: it answers without storing, says so
+	// in /readyz, and opens the store when it can.
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		log.Error().Err(err).Msg("the store cannot be opened; answering without it and trying again every 30s")
+		st = store.NewLazy(func(ctx context.Context) (store.Store, error) { return openStore(ctx, cfg) }, 30*time.Second, err)
+	}
+	defer st.Close()
+	sweepCtx, stopSweep := context.WithCancel(ctx)
+	swept := make(chan struct{})
+	go func() {
+		defer close(swept)
+		daily := time.NewTicker(24 * time.Hour)
+		defer daily.Stop()
+		store.Retention{Store: st, Keep: time.Duration(cfg.RetentionDays) * 24 * time.Hour, Log: log}.Run(sweepCtx, daily.C)
+	}()
+	defer func() { stopSweep(); <-swept }() // before the store closes
+
 	m := metrics.New()
 	m.BuildInfo(v, c)
-	if r, ok := asker.(reloadReporter); ok {
-		r.ReportReloads(m.ObserveReload)
+	if ans.stale != nil {
+		m.WatchStale(ans.stale)
 	}
-	if s, ok := asker.(staleReporter); ok {
-		m.WatchStale(s.Stale)
-	}
-	opts := []bot.Option{bot.WithMetrics(m)}
 	var b *bot.Bot
+	var page http.Handler
 	if cfg.Web.Enabled {
-		page, err := newWebPage(asker, cfg, func(email string) string { return b.SlackLink(email) }, log)
+		p, err := newWebPage(ans.asker, cfg, func(email string) string { return b.SlackLink(email) }, log)
 		if err != nil {
 			log.Error().Err(err).Msg("starting the web page failed")
 			return 1
 		}
-		opts = append(opts, bot.WithPage(page))
+		page = p
 	}
-	b, err = bot.New(cfg, asker, log, opts...)
+	b, err = bot.New(botConfig(cfg), bot.Deps{
+		Asker:     ans.asker,
+		Reloader:  ans.reloader,
+		Documents: ans.documents,
+		Knowledge: cachedKnowledge(cfg.KnowledgeDir, cfg.IndexDir, time.Minute),
+		Store:     st,
+		Metrics:   m,
+		Page:      page,
+		Warnings:  ans.warnings,
+		Example:   ans.example,
+	}, log)
 	if err != nil {
 		log.Error().Err(err).Msg("starting the bot failed")
 		return 1
 	}
-	if r, ok := asker.(reloadReporter); ok {
-		r.ReportReloads(func(err error) {
+	if ans.reportReloads != nil {
+		ans.reportReloads(func(err error) {
 			m.ObserveReload(err)
 			b.KnowledgeReloaded(err)
 		})
@@ -168,6 +213,62 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return 1
 	}
 	return 0
+}
+
+// cachedKnowledge loads the folder (documents and problems, as `check`
+// sees them) for the Home tab and the digest, at most once per ttl: an
+// editor opening the tab twice does not read the folder twice.
+func cachedKnowledge(dir, indexDir string, ttl time.Duration) func() ([]knowledge.Document, []knowledge.Problem) {
+	var mu sync.Mutex
+	var at time.Time
+	var docs []knowledge.Document
+	var problems []knowledge.Problem
+	return func() ([]knowledge.Document, []knowledge.Problem) {
+		mu.Lock()
+		defer mu.Unlock()
+		if at.IsZero() || time.Since(at) > ttl {
+			docs, problems = loadKnowledge(context.Background(), dir, indexDir)
+			at = time.Now()
+		}
+		return docs, problems
+	}
+}
+
+// botConfig copies the bot's settings out of the environment's.
+func botConfig(c config.Config) bot.Config {
+	return bot.Config{
+		BotToken:           c.SlackBotToken,
+		AppToken:           c.SlackAppToken,
+		SigningSecret:      c.SlackSigningSecret,
+		ListenAddr:         c.ListenAddr,
+		APIURL:             c.SlackAPIURL,
+		AdminUserIDs:       c.AdminUserIDs,
+		EditorUserIDs:      c.EditorUserIDs,
+		RateLimitPerMinute: c.RateLimitPerMinute,
+		RateLimitBurst:     c.Burst(),
+		LogQuestions:       c.LogQuestions,
+		ReportChannel:      c.ReportChannel,
+		ClaimLease:         c.ClaimLease,
+		AutoAnswerChannels: c.AutoAnswerChannels,
+	}
+}
+
+// openStore opens PostgreSQL when DATABASE_URL is set, else the SQLite
+// file in DATA_DIR; either is migrated to the current schema.
+func openStore(ctx context.Context, c config.Config) (store.Store, error) {
+	opts := store.Options{KeepUserIDs: c.StoreUserIDs}
+	if c.DatabaseURL != "" {
+		s, err := postgres.Open(ctx, c.DatabaseURL, opts)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", config.EnvDatabaseURL, err)
+		}
+		return s, nil
+	}
+	s, err := sqlite.Open(ctx, c.DataDir, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", config.EnvDataDir, err)
+	}
+	return s, nil
 }
 
 // withEnvFile returns a getenv that falls back to the values in path (a

@@ -20,8 +20,8 @@ import (
 
 	"github.com/rs/zerolog"
 
-	"github.com/wieiswie/wieiswie/bot/slackfake"
 	"github.com/wieiswie/wieiswie/config"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 	"github.com/wieiswie/wieiswie/knowledge"
 )
 
@@ -52,8 +52,8 @@ func serveEnv(m map[string]string) func(string) string {
 	return func(k string) string { return m[k] }
 }
 
-func noIndex(context.Context, config.Config, zerolog.Logger) (knowledge.Asker, io.Closer, error) {
-	return nil, nil, errors.New("no index in this test")
+func noIndex(context.Context, config.Config, zerolog.Logger) (answerer, error) {
+	return answerer{}, errors.New("no index in this test")
 }
 
 func TestRunServeConfigErrors(t *testing.T) {
@@ -137,6 +137,7 @@ func TestRunServeSocketMode(t *testing.T) {
 		"SLACK_API_URL":   strings.TrimSuffix(fake.APIURL(), "/"), // normalised by config
 		"LISTEN_ADDR":     "127.0.0.1:0",
 		"LOG_LEVEL":       "debug",
+		"DATA_DIR":        t.TempDir(),
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -214,12 +215,14 @@ func TestRunServeHTTPMode(t *testing.T) {
 		"SLACK_SIGNING_SECRET": secret,
 		"SLACK_API_URL":        fake.APIURL(),
 		"LISTEN_ADDR":          "127.0.0.1:0",
+		"DATA_DIR":             t.TempDir(),
 	}
 	asker := &reportingAsker{}
-	open := func(ctx context.Context, cfg config.Config, log zerolog.Logger) (knowledge.Asker, io.Closer, error) {
-		inner, closer, err := openIndex(ctx, cfg, log)
-		asker.Asker = inner
-		return asker, closer, err
+	open := func(ctx context.Context, cfg config.Config, log zerolog.Logger) (answerer, error) {
+		a, err := openIndex(ctx, cfg, log)
+		asker.Asker = a.asker
+		a.asker, a.reportReloads = asker, asker.ReportReloads
+		return a, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

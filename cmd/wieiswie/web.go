@@ -74,7 +74,7 @@ func runWeb(ctx context.Context, args []string, stderr io.Writer, getenv func(st
 	log := newLogger(stderr, cfg, getenv)
 	log.Info().Str("listen_addr", cfg.ListenAddr).Str("knowledge_dir", cfg.KnowledgeDir).Msg("starting the wieiswie web page")
 
-	asker, closer, err := open(ctx, cfg, log)
+	ans, err := open(ctx, cfg, log)
 	if err != nil {
 		if ctx.Err() != nil {
 			return 0
@@ -83,14 +83,14 @@ func runWeb(ctx context.Context, args []string, stderr io.Writer, getenv func(st
 		fmt.Fprintf(stderr, "wieiswie web: open index: %v\n", err)
 		return 1
 	}
-	if closer != nil {
+	if ans.closer != nil {
 		defer func() {
-			if err := closer.Close(); err != nil {
+			if err := ans.closer.Close(); err != nil {
 				log.Warn().Err(err).Msg("closing the index failed")
 			}
 		}()
 	}
-	page, err := newWebPage(asker, cfg, nil, log)
+	page, err := newWebPage(ans.asker, cfg, nil, log)
 	if err != nil {
 		log.Error().Err(err).Msg("starting the web page failed")
 		return 1

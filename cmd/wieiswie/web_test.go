@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
-	"github.com/wieiswie/wieiswie/bot/slackfake"
+	"github.com/wieiswie/wieiswie/internal/slackfake"
 )
 
 // startWeb runs `wieiswie web` with env until the test ends and returns

@@ -1,7 +1,9 @@
 // Package slackfake is a loopback Slack for end-to-end tests: the Web API
 // methods the bot calls (auth.test, apps.connections.open,
-// chat.postMessage, chat.postEphemeral, users.lookupByEmail), a Socket
-// Mode websocket, and response URLs. It records what the bot sends so tests can assert on it,
+// chat.postMessage, chat.postEphemeral, views.open, views.publish,
+// users.lookupByEmail), a Socket Mode websocket, and response URLs. It fakes
+// Slack, not the bot, so it lives in internal/ beside the other test tools.
+// It records what the bot sends so tests can assert on it,
 // and checks that each call carries the right kind of token. It can also
 // misbehave like the real one: answer 429 with Retry-After or 5xx (Fail),
 // drop the websocket (DropSocket) and hold reconnections (HoldConnections).
@@ -37,17 +39,19 @@ const wait = 10 * time.Second
 // Call is one message the bot sent: a Web API chat call or a POST to a
 // response URL.
 type Call struct {
-	Method          string // "chat.postMessage", "chat.postEphemeral" or "response"
+	Method          string // "chat.postMessage", "chat.postEphemeral", "views.open", "views.publish" or "response"
 	Token           string // the token it was sent with (Web API calls)
 	ResponseName    string // for "response": the name given to ResponseURL
 	Channel         string
-	User            string // chat.postEphemeral's user
+	User            string // chat.postEphemeral's and views.publish's user
 	ThreadTS        string
 	Text            string
 	Blocks          json.RawMessage
 	ResponseType    string
 	ReplaceOriginal bool
 	DeleteOriginal  bool
+	TriggerID       string          // views.open
+	View            json.RawMessage // views.open, views.publish
 }
 
 // Server is the fake Slack. Create it with New; it is closed with the test.
@@ -70,6 +74,8 @@ type Server struct {
 	authTests int
 	opens     int                // apps.connections.open calls answered
 	hold      *gate              // set: apps.connections.open waits for it to open
+	holdChat  *gate              // set: chat.postMessage waits for it to open
+	heldChat  int                // chat.postMessage calls waiting now
 	faults    map[string][]Fault // by method, next first
 	every     map[string]everyFault
 	failed    map[string]int // faults served, by method
@@ -129,13 +135,18 @@ func NewWithOptions(t testing.TB, botToken, appToken string, opts Options) *Serv
 	mux.HandleFunc("POST /api/chat.postMessage", s.faulty("chat.postMessage", s.chat("chat.postMessage")))
 	mux.HandleFunc("POST /api/chat.postEphemeral", s.faulty("chat.postEphemeral", s.chat("chat.postEphemeral")))
 	mux.HandleFunc("POST /api/users.lookupByEmail", s.faulty("users.lookupByEmail", s.lookupByEmail))
+	mux.HandleFunc("POST /api/views.open", s.faulty("views.open", s.views("views.open")))
+	mux.HandleFunc("POST /api/views.publish", s.faulty("views.publish", s.views("views.publish")))
 	mux.HandleFunc("GET /socket", s.socket)
 	mux.HandleFunc("POST /response/{name}", s.faulty("response", s.response))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("slackfake: unexpected %s %s", r.Method, r.URL.Path)
 		http.NotFound(w, r)
 	})
-	s.srv = httptest.NewServer(mux)
+	// Set srv before serving: handlers read it, and a request from another
+	// process gives the race detector no ordering with this goroutine.
+	s.srv = httptest.NewUnstartedServer(mux)
+	s.srv.Start()
 	t.Cleanup(s.Close)
 	return s
 }
@@ -152,10 +163,11 @@ func (s *Server) Close() {
 	if s.conn != nil {
 		_ = s.conn.Close()
 	}
-	hold := s.hold
-	s.hold = nil
+	hold, holdChat := s.hold, s.holdChat
+	s.hold, s.holdChat = nil, nil
 	s.mu.Unlock()
 	hold.open() // a held request would keep Close waiting
+	holdChat.open()
 	s.srv.Close()
 }
 
@@ -255,6 +267,31 @@ func (s *Server) HoldConnections() (release func()) {
 	}
 }
 
+// HoldPosts makes chat.postMessage calls wait until release is called. A
+// call whose client goes away while it waits (the bot was killed) is not
+// recorded: Slack never got the whole request.
+func (s *Server) HoldPosts() (release func()) {
+	g := &gate{ch: make(chan struct{})}
+	s.mu.Lock()
+	s.holdChat = g
+	s.mu.Unlock()
+	return func() {
+		s.mu.Lock()
+		if s.holdChat == g {
+			s.holdChat = nil
+		}
+		s.mu.Unlock()
+		g.open()
+	}
+}
+
+// HeldPosts is how many chat.postMessage calls are waiting in HoldPosts.
+func (s *Server) HeldPosts() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.heldChat
+}
+
 // ConnectionsOpened is how often apps.connections.open was answered with a
 // websocket URL.
 func (s *Server) ConnectionsOpened() int {
@@ -334,11 +371,68 @@ func (s *Server) chat(method string) http.HandlerFunc {
 			Blocks:   json.RawMessage(r.PostForm.Get("blocks")),
 		}
 		s.mu.Lock()
+		hold := s.holdChat
+		if method == "chat.postMessage" && hold != nil {
+			s.heldChat++
+			s.mu.Unlock()
+			select {
+			case <-hold.ch:
+			case <-r.Context().Done():
+			}
+			s.mu.Lock()
+			s.heldChat--
+			if r.Context().Err() != nil {
+				s.mu.Unlock()
+				return
+			}
+		}
 		s.tsCounter++
 		ts := "1700000000." + strconv.Itoa(100000+s.tsCounter)
 		s.mu.Unlock()
 		s.record(c)
 		writeJSON(w, map[string]any{"ok": true, "channel": c.Channel, "ts": ts, "message_ts": ts})
+	}
+}
+
+// views takes views.open and views.publish, which slack-go sends as JSON.
+// Like Slack it refuses a view without blocks or a modal without a title,
+// and checks the trigger_id or user_id is there.
+func (s *Server) views(method string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if tok := bearer(r); tok != s.botToken {
+			s.t.Errorf("slackfake: %s called without the bot token", method)
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+			return
+		}
+		var req struct {
+			TriggerID string          `json:"trigger_id"`
+			UserID    string          `json:"user_id"`
+			View      json.RawMessage `json:"view"`
+		}
+		body, _ := io.ReadAll(r.Body)
+		if err := json.Unmarshal(body, &req); err != nil {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_json"})
+			return
+		}
+		var view struct {
+			Type   string            `json:"type"`
+			Title  *json.RawMessage  `json:"title"`
+			Blocks []json.RawMessage `json:"blocks"`
+		}
+		_ = json.Unmarshal(req.View, &view)
+		switch {
+		case method == "views.open" && req.TriggerID == "", method == "views.publish" && req.UserID == "":
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+			return
+		case len(view.Blocks) == 0 || len(view.Blocks) > 100,
+			method == "views.open" && (view.Type != "modal" || view.Title == nil),
+			method == "views.publish" && view.Type != "home":
+			s.t.Errorf("slackfake: %s with an invalid view: %s", method, req.View)
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+			return
+		}
+		s.record(Call{Method: method, Token: bearer(r), TriggerID: req.TriggerID, User: req.UserID, View: req.View})
+		writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V0" + strconv.Itoa(len(s.Calls()))}})
 	}
 }
 
@@ -487,6 +581,19 @@ func (s *Server) Send(envelopeID, typ string, payload any) {
 	}
 }
 
+// TrySend is Send for a bot that may be gone (a test that kills one):
+// it reports whether the envelope was written instead of failing the test.
+func (s *Server) TrySend(envelopeID, typ string, payload any) bool {
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if conn == nil {
+		return false
+	}
+	env := map[string]any{"envelope_id": envelopeID, "type": typ, "payload": payload, "accepts_response_payload": typ != "events_api"}
+	return s.write(conn, env) == nil
+}
+
 // WaitAck waits until the bot acknowledged envelopeID.
 func (s *Server) WaitAck(envelopeID string) {
 	s.t.Helper()
@@ -550,6 +657,44 @@ func BlockAction(actionID, value, responseURL, triggerID string) map[string]any 
 			"text":      map[string]any{"type": "plain_text", "text": "knop"},
 			"action_ts": fmt.Sprintf("1700000001.%06d", len(triggerID)),
 		}},
+	}
+}
+
+// AppHomeOpened is the app_home_opened event of user opening the bot's
+// Home tab.
+func AppHomeOpened(user string) map[string]any {
+	return map[string]any{"type": "app_home_opened", "user": user, "channel": "D0HOME" + user, "tab": "home", "event_ts": "1700000002.000100"}
+}
+
+// ViewSubmission is the payload of a modal submitted by user: the view's
+// callback_id and private_metadata as the bot set them, and the values
+// entered, by block ID and action ID. A value is a radio button's
+// selected option when the action ID is in radio, else typed text.
+func ViewSubmission(user, viewID, callbackID, privateMetadata string, values map[string]map[string]string, radio map[string]bool) map[string]any {
+	state := map[string]any{}
+	for block, actions := range values {
+		acts := map[string]any{}
+		for action, v := range actions {
+			if radio[action] {
+				acts[action] = map[string]any{"type": "radio_buttons", "selected_option": map[string]any{"value": v}}
+			} else {
+				acts[action] = map[string]any{"type": "plain_text_input", "value": v}
+			}
+		}
+		state[block] = acts
+	}
+	return map[string]any{
+		"type":       "view_submission",
+		"team":       map[string]any{"id": TeamID, "domain": "gemeente"},
+		"user":       map[string]any{"id": user, "username": "jan", "name": "jan", "team_id": TeamID},
+		"api_app_id": "A0WIEISWIE",
+		"token":      "ignored",
+		"trigger_id": "trig-view-" + viewID,
+		"view": map[string]any{
+			"id": viewID, "team_id": TeamID, "type": "modal", "callback_id": callbackID,
+			"private_metadata": privateMetadata, "hash": "h-" + viewID,
+			"state": map[string]any{"values": state},
+		},
 	}
 }
 
