@@ -36,6 +36,8 @@ func TestHelpExitsZero(t *testing.T) {
 		{"gen", []string{"-out", "-docs", "-seed"}},
 		{"serve", []string{"-env-file", "SLACK_BOT_TOKEN", "RELOAD_POLL_INTERVAL"}},
 		{"healthcheck", []string{"-url", "-timeout"}},
+		{"web", []string{"-env-file", "WEB_USERS"}},
+		{"report", []string{"-since", "-json", "-knowledge", "-env-file"}},
 	} {
 		for _, help := range []string{"--help", "-h"} {
 			code, out, errOut := runCmd(t, "", tc.cmd, help)

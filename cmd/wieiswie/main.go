@@ -61,7 +61,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "version", "--version", "-version":
 		return runVersion(stdout)
 	case "web":
-		return runWeb(ctx, args[1:], stderr, getenv, openIndex)
+		return runWeb(ctx, args[1:], stdout, stderr, getenv, openIndex)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

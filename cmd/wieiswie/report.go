@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wieiswie/wieiswie/config"
 	"github.com/wieiswie/wieiswie/store"
 )
 
@@ -21,6 +19,10 @@ Prints the editors' report from the store serve writes to (DATABASE_URL, else
 DATA_DIR): questions not found, answers marked wrong, the most asked roles,
 documents never shown and the problems in the knowledge (KNOWLEDGE_DIR or
 --knowledge). --json prints one object whose shape the README documents.
+
+Examples:
+  wieiswie report                       (the last 30 days, as text)
+  wieiswie report --since 2w --json > rapport.json
 
 Flags:
 `
@@ -33,34 +35,13 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer, get
 	since := flags.String("since", "30d", "the period before now to report on: days (30d), weeks (2w) or a Go duration (12h)")
 	asJSON := flags.Bool("json", false, "print JSON instead of text")
 	dir := flags.String("knowledge", "", "knowledge folder (default: KNOWLEDGE_DIR, else the embedded documents)")
-	envFile := flags.String("env-file", ".env", "read settings the environment leaves unset from this file, if it exists")
-	flags.Usage = func() {
-		fmt.Fprint(stderr, reportUsage)
-		flags.PrintDefaults()
-	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "wieiswie report: unexpected argument %q\n", flags.Arg(0))
-		return 2
+	cfg, _, code, done := readSettings(flags, args, reportUsage, stdout, stderr, getenv, nil)
+	if done {
+		return code
 	}
 	period, err := parsePeriod(*since)
 	if err != nil {
 		fmt.Fprintf(stderr, "wieiswie report: --since: %v\n", err)
-		return 2
-	}
-	getenv, err = withEnvFile(getenv, *envFile)
-	if err != nil {
-		fmt.Fprintf(stderr, "wieiswie report: %v\n", err)
-		return 2
-	}
-	cfg, err := config.FromEnv(getenv)
-	if err != nil {
-		fmt.Fprintf(stderr, "wieiswie report: %v\n", err)
 		return 2
 	}
 	if *dir == "" {

@@ -99,28 +99,9 @@ Flags:
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, open openIndexFunc) int {
 	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	envFile := flags.String("env-file", ".env", "read settings the environment leaves unset from this file, if it exists")
-	rest, code, done := parseFlags(flags, args, serveUsage, stdout)
+	cfg, getenv, code, done := readSettings(flags, args, serveUsage, stdout, stderr, getenv, config.Config.ValidateForServe)
 	if done {
 		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "wieiswie serve: unexpected argument %q\n", rest[0])
-		return 2
-	}
-
-	getenv, err := withEnvFile(getenv, *envFile)
-	if err != nil {
-		fmt.Fprintf(stderr, "wieiswie serve: %v\n", err)
-		return 2
-	}
-	cfg, err := config.FromEnv(getenv)
-	if err == nil {
-		err = cfg.ValidateForServe()
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "wieiswie serve: %v\n", err)
-		return 2
 	}
 
 	log := newLogger(stderr, cfg, getenv)

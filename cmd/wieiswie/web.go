@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -35,41 +34,21 @@ Without WEB_USERS and WEB_AUTH_HEADER everyone who reaches LISTEN_ADDR
 sees the page. wieiswie serve serves the same page beside the bot when
 WEB_ENABLED=true.
 
+Examples:
+  KNOWLEDGE_DIR=./kennis wieiswie web
+  wieiswie web --env-file /etc/wieiswie.env
+
 Flags:
 `
 
 // runWeb is the web command. Exit codes as serve: 0 stopped cleanly, 1
 // failed while running, 2 bad flags or configuration.
-func runWeb(ctx context.Context, args []string, stderr io.Writer, getenv func(string) string, open openIndexFunc) int {
+func runWeb(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, open openIndexFunc) int {
 	flags := flag.NewFlagSet("web", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	envFile := flags.String("env-file", ".env", "read settings the environment leaves unset from this file, if it exists")
-	flags.Usage = func() {
-		fmt.Fprint(stderr, webUsage)
-		flags.PrintDefaults()
-	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "wieiswie web: unexpected argument %q\n", flags.Arg(0))
-		return 2
-	}
-	getenv, err := withEnvFile(getenv, *envFile)
-	if err != nil {
-		fmt.Fprintf(stderr, "wieiswie web: %v\n", err)
-		return 2
-	}
-	cfg, err := config.FromEnv(getenv)
-	if err == nil {
-		err = cfg.ValidateForWeb()
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "wieiswie web: %v\n", err)
-		return 2
+	cfg, getenv, code, done := readSettings(flags, args, webUsage, stdout, stderr, getenv, config.Config.ValidateForWeb)
+	if done {
+		return code
 	}
 	log := newLogger(stderr, cfg, getenv)
 	log.Info().Str("listen_addr", cfg.ListenAddr).Str("knowledge_dir", cfg.KnowledgeDir).Msg("starting the wieiswie web page")

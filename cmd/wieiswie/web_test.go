@@ -25,7 +25,7 @@ func startWeb(t *testing.T, env map[string]string) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	var logs serveLog
 	exit := make(chan int, 1)
-	go func() { exit <- runWeb(ctx, []string{"--env-file", ""}, &logs, serveEnv(env), openIndex) }()
+	go func() { exit <- runWeb(ctx, []string{"--env-file", ""}, &logs, &logs, serveEnv(env), openIndex) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -92,7 +92,7 @@ func TestRunWebConfigErrors(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var stderr bytes.Buffer
 			args := []string{"--env-file", filepath.Join(t.TempDir(), "none.env")}
-			if code := runWeb(context.Background(), args, &stderr, serveEnv(env), noIndex); code != 2 {
+			if code := runWeb(context.Background(), args, &stderr, &stderr, serveEnv(env), noIndex); code != 2 {
 				t.Errorf("exit %d, want 2; stderr %q", code, stderr.String())
 			}
 			if strings.Contains(stderr.String(), "geheim") {
