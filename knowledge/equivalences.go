@@ -3,7 +3,6 @@ package knowledge
 import (
 	"bufio"
 	_ "embed"
-	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -82,7 +81,7 @@ func ParseEquivalences(name string, r io.Reader) (*Equivalences, []Problem) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		problems = append(problems, Problem{File: name, Message: fmt.Sprintf("read: %v", err)})
+		problems = append(problems, Problem{File: name, Message: "onleesbaar: " + cause(err)})
 	}
 	return e, problems
 }

@@ -60,7 +60,7 @@ func parseWithin(ctx context.Context, f format, source string, data []byte) (Doc
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
-				done <- result{problems: unreadable(source, "%s-bestand niet gelezen: de lezer liep vast (%v); bewaar het bestand opnieuw", f.name, r)}
+				done <- result{problems: unreadable(source, "%s-bestand niet gelezen: de lezer liep vast; bewaar het bestand opnieuw", f.name)}
 			}
 		}()
 		doc, problems := f.parse(ctx, source, data)

@@ -26,7 +26,7 @@ func parseHTML(ctx context.Context, source string, data []byte) (Document, []Pro
 	}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return Document{}, unreadable(source, "webpagina onleesbaar (%v); bewaar de pagina opnieuw", err)
+		return Document{}, unreadable(source, "webpagina onleesbaar (%s); bewaar de pagina opnieuw", cause(err))
 	}
 	content := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Main || attr(n, "role") == "main" })
 	if content == nil {
@@ -41,7 +41,7 @@ func parseHTML(ctx context.Context, source string, data []byte) (Document, []Pro
 		w.flush()
 	}
 	if w.err != nil {
-		return Document{}, unreadable(source, "webpagina niet gelezen: %v", w.err)
+		return Document{}, unreadable(source, "webpagina niet gelezen: %s", cause(w.err))
 	}
 	var problems []Problem
 	if w.tooDeep {

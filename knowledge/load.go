@@ -55,7 +55,7 @@ func Load(ctx context.Context, dir string, opts Options) ([]Document, []Problem)
 	if fsys == nil {
 		info, err := os.Stat(dir)
 		if err != nil {
-			return nil, []Problem{{File: dir, Message: fmt.Sprintf("kennismap niet te openen: %v", err), Skipped: true}}
+			return nil, []Problem{{File: dir, Message: "kennismap niet te openen: " + cause(err), Skipped: true}}
 		}
 		if !info.IsDir() {
 			return nil, []Problem{{File: dir, Message: "kennismap is geen map", Skipped: true}}
@@ -64,7 +64,7 @@ func Load(ctx context.Context, dir string, opts Options) ([]Document, []Problem)
 	} else if dir != "" && dir != "." {
 		sub, err := fs.Sub(fsys, dir)
 		if err != nil {
-			return nil, []Problem{{File: dir, Message: fmt.Sprintf("kennismap niet te openen: %v", err), Skipped: true}}
+			return nil, []Problem{{File: dir, Message: "kennismap niet te openen: " + cause(err), Skipped: true}}
 		}
 		fsys = sub
 	}
@@ -73,7 +73,7 @@ func Load(ctx context.Context, dir string, opts Options) ([]Document, []Problem)
 	}
 	files, problems, err := walk(fsys, ".")
 	if err != nil {
-		problems = append(problems, Problem{File: ".", Message: fmt.Sprintf("kennismap onleesbaar: %v", err), Skipped: true})
+		problems = append(problems, Problem{File: ".", Message: "kennismap onleesbaar: " + cause(err), Skipped: true})
 	}
 	docs, more := loadFiles(ctx, fsys, files, opts.Previous)
 	return finish(docs, append(problems, more...), opts.Previous)
@@ -101,7 +101,7 @@ func loadChanged(ctx context.Context, fsys fs.FS, previous map[string]Document, 
 		}
 		found, more, err := walk(fsys, c)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			more = append(more, Problem{File: c, Message: fmt.Sprintf("onleesbaar: %v; overgeslagen", err), Skipped: true})
+			more = append(more, Problem{File: c, Message: "onleesbaar: " + cause(err) + "; overgeslagen", Skipped: true})
 		}
 		problems = append(problems, more...)
 		for _, f := range found {
@@ -148,7 +148,7 @@ func walk(fsys fs.FS, root string) (files []file, problems []Problem, err error)
 			if p == root {
 				return err // the root itself: nothing to load
 			}
-			problems = append(problems, Problem{File: p, Message: fmt.Sprintf("onleesbaar: %v; overgeslagen", err), Skipped: true})
+			problems = append(problems, Problem{File: p, Message: "onleesbaar: " + cause(err) + "; overgeslagen", Skipped: true})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}

@@ -120,7 +120,7 @@ func TestLoadBrokenFolder(t *testing.T) {
 		msg     string
 	}
 	wantProblems := map[string]want{
-		"badyaml.md": {4, false, "did not find expected"},
+		"badyaml.md": {4, false, "ongeldige YAML"},
 		"big.txt":    {0, true, "4194305 bytes, groter dan de grens van 4 MiB"},
 		"empty.txt":  {0, true, "leeg bestand"},
 		"image.txt":  {0, true, "binair bestand"},

@@ -170,7 +170,7 @@ func readFrontMatter(source, text string, open, closeLine int) (fm frontMatter, 
 func decodeYAML(text string, fm *frontMatter, root *yaml.Node) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: cannot read front matter: %v", r)
+			err = fmt.Errorf("yaml: %v", r) // a panic of the reader: invalid YAML
 		}
 	}()
 	if err := yaml.Unmarshal([]byte(text), root); err != nil {
@@ -206,8 +206,16 @@ func yamlProblem(source, msg string, open, closeLine int) Problem {
 	// yaml.v3 quotes the offending value cut at a byte count, which can
 	// split a character; a Problem must stay valid text.
 	msg = strings.ToValidUTF8(strings.TrimPrefix(msg, "yaml: "), "\uFFFD")
-	if m := yamlUnknownField.FindStringSubmatch(msg); m != nil {
+	// yaml.v3 speaks English; check speaks Dutch (our own type errors,
+	// "verwacht een tekst …", are Dutch already).
+	switch m := yamlUnknownField.FindStringSubmatch(msg); {
+	case m != nil:
 		msg = fmt.Sprintf("onbekend veld %q genegeerd (gekend: title, type, name, functions, phone, email, address, website, aliases, organisation, role)", m[1])
+	case strings.HasPrefix(msg, "verwacht "):
+	case strings.HasPrefix(msg, "cannot unmarshal"):
+		msg = "een waarde van de verkeerde soort (een lijst waar een tekst hoort, of omgekeerd)"
+	default:
+		msg = "ongeldige YAML (kijk de dubbele punten, de inspringing en de aanhalingstekens na)"
 	}
 	return Problem{File: source, Line: line, Message: "front matter: " + msg}
 }

@@ -121,26 +121,26 @@ func TestMarkdownFrontMatter(t *testing.T) {
 			name: "fields of the wrong shape are reported, the rest is kept",
 			text: "---\ntype: person\nname: Jan\ntitle: {a: 1}\nemial: x@y.be\nphone: [[1]]\nfunctions:\n  - body: Raad\n  - body: Raad\n    function: Lid\n---\n",
 			want: Document{Kind: KindPerson, Title: "Jan", Name: "Jan", Functions: []Function{{Body: "Raad", Title: "Lid"}}},
-			problems: []string{"4:cannot unmarshal !!map into string", `5:onbekend veld "emial"`, "6:verwacht een tekst",
+			problems: []string{"4:een waarde van de verkeerde soort", `5:onbekend veld "emial"`, "6:verwacht een tekst",
 				"7:een item van functions heeft geen function"},
 		},
 		{
 			name:     "bad YAML line: the body is still loaded",
 			text:     "---\ntitle: Dienst\ntype: service\nname: [Jan\nphone: 1\n---\n# Kop\ntekst",
 			want:     Document{Kind: KindGeneric, Title: "Kop"},
-			problems: []string{"4:front matter: did not find expected ',' or ']'; front matter genegeerd"},
+			problems: []string{"4:front matter: ongeldige YAML (kijk de dubbele punten, de inspringing en de aanhalingstekens na); front matter genegeerd"},
 		},
 		{
 			name:     "bad indentation",
 			text:     "---\ntitle: A\n  bad: indent\n---\ntekst",
 			want:     Document{Kind: KindGeneric, Title: "tekst"},
-			problems: []string{"3:mapping values are not allowed"},
+			problems: []string{"3:ongeldige YAML"},
 		},
 		{
 			name:     "unterminated quote on the first line",
 			text:     "---\ntitle: \"Dienst\n---\ntekst",
 			want:     Document{Kind: KindGeneric, Title: "tekst"},
-			problems: []string{"2:found unexpected end of stream"},
+			problems: []string{"2:ongeldige YAML"},
 		},
 		{
 			name:     "unterminated front matter",
@@ -157,7 +157,7 @@ func TestMarkdownFrontMatter(t *testing.T) {
 			name:     "front matter that is a list",
 			text:     "---\n- a\n---\ntekst",
 			want:     Document{Kind: KindGeneric, Title: "tekst"},
-			problems: []string{"2:cannot unmarshal !!seq"},
+			problems: []string{"2:een waarde van de verkeerde soort"},
 		},
 	}
 	for _, tt := range tests {

@@ -66,13 +66,13 @@ func parsePDF(ctx context.Context, source string, data []byte) (doc Document, pr
 		return Document{}, unreadable(source, "gescande PDF zonder tekst: exporteer het origineel als PDF met tekst of als .docx")
 	}
 	if err := pdfBlocks(lines, &list); err != nil {
-		return Document{}, unreadable(source, "PDF niet gelezen: %v; knip het document op", err)
+		return Document{}, unreadable(source, "PDF niet gelezen: %s; knip het document op", cause(err))
 	}
 	return fromBlocks(source, list.blocks)
 }
 
 func pdfBroken(source string, err error) []Problem {
-	return unreadable(source, "kapotte of onvolledige PDF (%v): exporteer het document opnieuw als PDF", err)
+	return unreadable(source, "kapotte of onvolledige PDF (%s): exporteer het document opnieuw als PDF", cause(err))
 }
 
 // pdfChunk is one string a page shows, where it starts and ends.

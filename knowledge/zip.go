@@ -136,9 +136,9 @@ func officeProblem(source, kind string, err error) []Problem {
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF):
 		what = "kapot of onvolledig (geen geldig zip-archief); open het in Word of LibreOffice en bewaar het opnieuw"
 	case errors.Is(err, errPartTooLarge), errors.Is(err, errTooDeep), errors.Is(err, errTooManyParts):
-		what = fmt.Sprintf("niet gelezen: %v; bewaar het document opnieuw of knip het op", err)
+		what = "niet gelezen: " + cause(err) + "; bewaar het document opnieuw of knip het op"
 	default:
-		what = fmt.Sprintf("onleesbaar (%v); open het in Word of LibreOffice en bewaar het opnieuw", err)
+		what = "onleesbaar (" + cause(err) + "); open het in Word of LibreOffice en bewaar het opnieuw"
 	}
 	return unreadable(source, "%s-document %s", kind, what)
 }
