@@ -19,11 +19,14 @@ import (
 func cause(err error) string {
 	var syntax *xml.SyntaxError
 	var pathErr *fs.PathError
+	for _, own := range []error{errTooLarge, errPartTooLarge, errTooDeep, errTooManyParts} {
+		if errors.Is(err, own) {
+			return own.Error()
+		}
+	}
 	switch {
 	case err == nil:
 		return "onbekende fout"
-	case errors.Is(err, errTooLarge), errors.Is(err, errPartTooLarge), errors.Is(err, errTooDeep), errors.Is(err, errTooManyParts):
-		return err.Error()
 	case errors.Is(err, fs.ErrPermission):
 		return "geen leesrechten"
 	case errors.Is(err, fs.ErrNotExist):
