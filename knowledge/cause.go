@@ -19,6 +19,10 @@ import (
 func cause(err error) string {
 	var syntax *xml.SyntaxError
 	var pathErr *fs.PathError
+	var d dutchError
+	if errors.As(err, &d) {
+		return d.msg
+	}
 	for _, own := range []error{errTooLarge, errPartTooLarge, errTooDeep, errTooManyParts} {
 		if errors.Is(err, own) {
 			return own.Error()
@@ -44,3 +48,13 @@ func cause(err error) string {
 	}
 	return "onleesbaar"
 }
+
+// dutchError is one of our own reasons with its details, in Dutch, that
+// errors.Is still finds as the kind it wraps.
+type dutchError struct {
+	msg  string
+	kind error
+}
+
+func (e dutchError) Error() string { return e.msg }
+func (e dutchError) Unwrap() error { return e.kind }

@@ -29,7 +29,7 @@ func openZip(data []byte) (*zip.Reader, error) {
 		return nil, err
 	}
 	if len(zr.File) > maxZipEntries {
-		return nil, fmt.Errorf("%d onderdelen, meer dan in een echt document: %w", len(zr.File), errTooManyParts)
+		return nil, dutchError{fmt.Sprintf("%d onderdelen, meer dan in een echt document", len(zr.File)), errTooManyParts}
 	}
 	return zr, nil
 }
