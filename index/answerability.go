@@ -378,9 +378,11 @@ var fullMatch = rank.wordPrefix
 
 // holdsComplements reports whether d has the complements of the roles asked
 // ("landbouw" of "schepen van landbouw") where it speaks of the role: in a
-// title or name, or in a passage that also names a role asked. A word
-// elsewhere in the document is not enough: a schepen's card may mention
-// landbouw in passing.
+// title or name, in a passage that also names a role asked, or, on the card
+// of a person who holds a role asked, under a heading that lists the
+// domains of their mandate ("Portefeuille: Landbouw"). A word elsewhere in
+// the document is not enough: a schepen's card may mention landbouw in
+// passing.
 func (ix view) holdsComplements(q question, cs []concept, d *knowledge.Document) bool {
 	concepts := make([]concept, len(q.complements))
 	for i, w := range q.complements {
@@ -406,10 +408,20 @@ func (ix view) holdsComplements(q question, cs []concept, d *knowledge.Document)
 	for _, r := range q.roles {
 		roleTerms = append(roleTerms, ix.analyzeTerms(r))
 	}
+	holder := false
+	if d.Kind == knowledge.KindPerson {
+		held := ix.docRoles(d)
+		for _, r := range q.roles {
+			holder = holder || held[r] || ix.holdsWithin(d, r) // "eerste schepen" is a schepen
+		}
+	}
 	for _, p := range d.Passages {
 		terms := map[string]bool{}
 		for _, t := range ix.analyze(p.Heading + "\n" + p.Text) {
 			terms[string(t.Term)] = true
+		}
+		if heading := strings.Fields(knowledge.Fold(p.Heading)); holder && len(heading) > 0 && qlex.competences[heading[0]] && has(terms) {
+			return true
 		}
 		for _, rt := range roleTerms {
 			if containsAll(terms, rt) && has(terms) {

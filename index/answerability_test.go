@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"math"
 	"strings"
 	"testing"
@@ -112,5 +113,26 @@ func TestThresholds(t *testing.T) {
 	// With nothing answerable, answering anything is wrong.
 	if s, _ := thresholds(m, []Example{example(1, false, true), example(0, false, true)}, 0.05); s != 1 {
 		t.Errorf("suggest-at with only unanswerable questions = %.4f, want 1", s)
+	}
+}
+
+// A card holds the subject of a role asked when it lists it under the
+// heading of its mandate's domains ("Portefeuille"), not anywhere else.
+func TestHoldsComplementsUnderPortfolio(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	ctx := context.Background()
+	card := v.docs["zandhoven/schepen-financien.txt"]
+	for _, tt := range []struct {
+		question string
+		want     bool
+	}{
+		{"welke schepen heeft markten onder zich in zandhoven", true},    // under "Portefeuille"
+		{"wie is de schepen van evenementen in zandhoven", true},         // ibid., in a sentence
+		{"wie is de schepen van gemeenteraadsleden in zandhoven", false}, // not on the card
+	} {
+		q := v.understand(ctx, tt.question)
+		if got := v.holdsComplements(q, v.concepts(ctx, q), card); got != tt.want {
+			t.Errorf("%q (complements %v): holds = %v, want %v", tt.question, q.complements, got, tt.want)
+		}
 	}
 }

@@ -70,6 +70,7 @@ func TestAskMechanisms(t *testing.T) {
 		{"typo in organisation", "wie is de algemeen directeur van zandhovn", "zandhoven/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
 		{"english", "who is the general director of Heibeek", "heibeek/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
 		{"english task", "who handles complaints in Zandhoven", "zandhoven/algemeen-directeur.txt", knowledge.ShapeWhoHandles},
+		{"complement under the card's portfolio", "welke schepen heeft markten onder zich in zandhoven", "zandhoven/schepen-financien.txt", knowledge.ShapeWhoIsRole},
 		{"role as the object of the verb", "wie vervangt de algemeen directeur van zandhoven", "zandhoven/financieel-directeur.md", knowledge.ShapeWhoHandles},
 		// No answer
 		{"unknown role", "wie is de omgevingsambtenaar van zandhoven", "", knowledge.ShapeWhoIsRole},

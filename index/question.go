@@ -191,8 +191,9 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	fz2 = ix.takeNames(ctx, &q, names, tokens, used, unknown, capitalised) || fz2
 	ix.municipalTitles(tokens, used)
 	roles, fz3 := find(v.roles)
+	roles, ofRoles := rolesAsComplements(roles, tokens)
 	var topic []string
-	var selfWords, objectWords []word
+	var selfWords, roleWords []word
 	for _, r := range roles {
 		if qlex.describesAsker(tokens, r.start, r.end) {
 			// "ik ben raadslid en …", "als schepen …", "raadslid hier":
@@ -210,7 +211,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 			// what the answer's text must have.
 			for _, t := range tokens[r.start:r.end] {
 				if !qlex.fillers[t] {
-					objectWords = append(objectWords, word{text: t, variants: []string{t}, object: true})
+					roleWords = append(roleWords, word{text: t, variants: []string{t}, object: true})
 				}
 			}
 			continue
@@ -223,6 +224,16 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 			q.complements = append(q.complements, complement(tokens, used, i+1)...)
 		}
 		topic = append(topic, strings.Join(tokens[r.start:r.end], " "))
+	}
+	// A role that is another's complement is searched for by its
+	// canonical words ("mat" is the managementteam).
+	for _, r := range ofRoles {
+		for _, w := range strings.Fields(r.key) {
+			if !qlex.fillers[w] {
+				q.complements = append(q.complements, w)
+				roleWords = append(roleWords, word{text: w, variants: []string{w}})
+			}
+		}
 	}
 	q.fuzzy = fz1 || fz2 || fz3
 
@@ -289,7 +300,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 			}
 		}
 	}
-	q.words = append(q.words, objectWords...)
+	q.words = append(q.words, roleWords...)
 	q.words = append(q.words, selfWords...)
 	q.topic = strings.Join(topic, " ")
 	if q.topic == "" {
@@ -355,6 +366,37 @@ func (ix view) inflectionOf(set map[string]bool, t string) bool {
 		return false
 	}
 	return slices.ContainsFunc(ix.dutch.Lemmas(t), func(l string) bool { return set[l] })
+}
+
+// rolesAsComplements splits from roles (found in order) those that are
+// what the role before them is of: "bibliotheek" in "welke schepen heeft
+// bibliotheek onder zich", "woonzorgcentrum" in "directeur van het
+// woonzorgcentrum". They are that role's complement, not roles asked.
+func rolesAsComplements(roles []mention, tokens []string) (asked, of []mention) {
+	for i, r := range roles {
+		if i > 0 && isComplementOf(roles[i-1], r, tokens) {
+			of = append(of, r)
+		} else {
+			asked = append(asked, r)
+		}
+	}
+	return asked, of
+}
+
+// isComplementOf reports whether r follows role p as its complement: a
+// complement word right after p ("van", "voor", "heeft") or a verb of a
+// task ("welke schepen doet toerisme"), then at most fillers ("de", "het"),
+// then r.
+func isComplementOf(p, r mention, tokens []string) bool {
+	if p.end >= r.start || !qlex.complement[tokens[p.end]] && !qlex.handle[tokens[p.end]] {
+		return false
+	}
+	for j := p.end + 1; j < r.start; j++ {
+		if !qlex.fillers[tokens[j]] {
+			return false
+		}
+	}
+	return true
 }
 
 // objectOfVerb reports whether the phrase at start follows the main verb

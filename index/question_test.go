@@ -90,6 +90,14 @@ func TestUnderstandWords(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a service after a role is what the role is of", func(t *testing.T) {
+		for _, text := range []string{"welke schepen heeft de sportdienst onder zich in heibeek", "welke schepen doet de sportdienst in heibeek"} {
+			q := v.understand(ctx, text)
+			if !slices.Equal(q.roles, []string{"schepen"}) || !slices.Equal(q.complements, []string{"sportdienst"}) {
+				t.Errorf("%q: roles %v, complements %v; want [schepen], [sportdienst]", text, q.roles, q.complements)
+			}
+		}
+	})
 	t.Run("a contact verb in another form", func(t *testing.T) {
 		q := v.understand(ctx, "hoe contacteer ik de financieel directeur van zandhoven")
 		if q.shape != knowledge.ShapeContactOf {
