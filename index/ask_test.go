@@ -71,6 +71,7 @@ func TestAskMechanisms(t *testing.T) {
 		{"english", "who is the general director of Heibeek", "heibeek/algemeen-directeur.txt", knowledge.ShapeWhoIsRole},
 		{"english task", "who handles complaints in Zandhoven", "zandhoven/algemeen-directeur.txt", knowledge.ShapeWhoHandles},
 		{"complement under the card's portfolio", "welke schepen heeft markten onder zich in zandhoven", "zandhoven/schepen-financien.txt", knowledge.ShapeWhoIsRole},
+		{"a description that is its holder's own page", "hoe bereik ik de archivaris van heibeek", "heibeek/archivaris.md", knowledge.ShapeContactOf},
 		{"role as the object of the verb", "wie vervangt de algemeen directeur van zandhoven", "zandhoven/financieel-directeur.md", knowledge.ShapeWhoHandles},
 		// No answer
 		{"unknown role", "wie is de omgevingsambtenaar van zandhoven", "", knowledge.ShapeWhoIsRole},

@@ -379,7 +379,8 @@ func (ix view) foldIntoHolders(q question, cs []concept, hits []hit) []hit {
 
 // holders returns the documents that answer for the function d describes:
 // the people holding it, and for a question about who someone is also the
-// service and overview pages that name the holder. For a question about a
+// service and overview pages that name the holder, unless d is itself the
+// holder's page (their name and contact). For a question about a
 // task, a description held by no person's card stays the answer: it says
 // what the task is, and names the holder (see answer).
 func (ix view) holders(q question, d *knowledge.Document) []string {
@@ -389,7 +390,10 @@ func (ix view) holders(q question, d *knowledge.Document) []string {
 			out = append(out, src)
 		}
 	}
-	if q.shape != knowledge.ShapeWhoHandles && len(out) == 0 {
+	// A description that names its holder with their contact details is
+	// the holder's own page: an overview line that mentions them says less.
+	ownPage := d.Name != "" && (len(d.Contact.Phones) > 0 || len(d.Contact.Emails) > 0)
+	if q.shape != knowledge.ShapeWhoHandles && len(out) == 0 && !ownPage {
 		for _, ref := range d.HolderMentions {
 			src, _, _ := strings.Cut(ref, "#")
 			if !slices.Contains(out, src) {
