@@ -163,6 +163,13 @@ func TestUnderstandEnglish(t *testing.T) {
 	if !slices.Contains(q.roles, "gemeenteraad") || !slices.Contains(got, "chairs") || slices.Contains(got, "zetel") {
 		t.Errorf("roles %v, words %v; want the body gemeenteraad and the word chairs", q.roles, got)
 	}
+	// "responsible" asks who does something: a word of the question's
+	// shape, kept as it is. Translated, it can become the role noun
+	// "verantwoordelijke" where the documents use that.
+	q = v.understand(context.Background(), "who is responsible for complaints in heibeek")
+	if len(q.roles) > 0 || len(q.words) == 0 || q.words[0].text != "responsible" || !q.words[0].optional {
+		t.Errorf("roles %v, words %+v; want no role and the optional word responsible", q.roles, q.words)
+	}
 }
 
 // A word in capitals is an abbreviation, even when it spells a function

@@ -60,7 +60,7 @@ func (l *questionLexicon) isEnglish(tokens []string) bool {
 func (ix view) translate(ctx context.Context, tokens []string, keep []bool) {
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
-		if t == "" || keep[i] || qlex.fillers[t] || qlex.contact[t] || qlex.english[t] {
+		if t == "" || keep[i] || qlex.fillers[t] || qlex.contact[t] || qlex.english[t] || qlex.handle[t] {
 			continue
 		}
 		if i+1 < len(tokens) && tokens[i+1] != "" && !keep[i+1] {
