@@ -170,7 +170,7 @@ func parsePersonCard(source string, lines []string) (Document, []Problem) {
 			case contactText:
 				// "Spreekuur: …", "Kabinet van de burgemeester": what the
 				// block says beside the address is searchable text.
-				list.setHeading("Contactgegevens")
+				list.setHeading(contactHeading)
 				list.start(n, clean)
 				list.flush()
 				continue
@@ -230,7 +230,15 @@ func parsePersonCard(source string, lines []string) (Document, []Problem) {
 	doc.Title = doc.Name
 	doc.Contact.Address = strings.Join(address, ", ")
 	doc.Passages = list.passages()
-	doc.People = findPeople(source, &doc, list.lines)
+	// The contact block says where the person is ("Sociaal Huis",
+	// "Kabinet van de burgemeester"), never who else is there.
+	var named []passageLine
+	for _, l := range list.lines {
+		if doc.Passages[l.passage].Heading != contactHeading {
+			named = append(named, l)
+		}
+	}
+	doc.People = findPeople(source, &doc, named)
 	return doc, problems
 }
 
@@ -285,6 +293,10 @@ func infoFollows(lines []string, j int) bool {
 	}
 	return false
 }
+
+// contactHeading is the heading of what a card's contact block says beside
+// the contact details.
+const contactHeading = "Contactgegevens"
 
 // contactKind says what addContactLine made of a line.
 type contactKind int

@@ -314,3 +314,20 @@ func checkNoInfoLost(t *testing.T, text string, doc Document) {
 		}
 	}
 }
+
+// What the contact block names beside the address is a place, never another
+// person: "Sociaal Huis" on Marc Geens's card.
+func TestPersonCardContactBlockNamesNobody(t *testing.T) {
+	card := "Marc Geens\n\nContactgegevens\nSociaal Huis\nPastorijstraat 8\n2465 Nethegem\nBelgië\n+32 14 72 11 01\n\nFunctie(s)\n\nBestuurFunctie\nSchepencollegeSchepen\nInfo\n\n1. Portefeuille\n\n • Welzijn en senioren\n"
+	doc, _ := Parse("nethegem/marc-geens.txt", []byte(card))
+	if len(doc.People) > 0 {
+		t.Errorf("people %+v, want none", doc.People)
+	}
+	found := false
+	for _, p := range doc.Passages {
+		found = found || p.Text == "Sociaal Huis"
+	}
+	if !found {
+		t.Errorf("the line Sociaal Huis is lost: %+v", doc.Passages)
+	}
+}
