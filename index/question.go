@@ -317,6 +317,11 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		q.shape = knowledge.ShapeContactOf
 	case len(q.names) > 0 && (isRoles || len(q.roles) == 0):
 		q.shape = knowledge.ShapeRolesOfPerson
+		// Asked which functions someone has, the person is the subject:
+		// the other words ("naast zijn schepenambt") only say which.
+		for i := range q.words {
+			q.words[i].optional = q.words[i].optional || isRoles
+		}
 	case opensWith(tokens, qlex.whatDoes) || (isRoles && len(q.roles) > 0):
 		q.shape = knowledge.ShapeWhatDoesRole
 	case isHandle:

@@ -98,6 +98,18 @@ func TestUnderstandWords(t *testing.T) {
 			}
 		}
 	})
+	t.Run("asked which functions someone has, other words only qualify", func(t *testing.T) {
+		q := v.understand(ctx, "welke functies heeft Sofie Wouters naast haar directeursambt")
+		for _, w := range q.words {
+			if !w.optional {
+				t.Errorf("%q is required of the answer: %+v", w.text, q.words)
+			}
+		}
+		q = v.understand(ctx, "wie vervangt Sofie Wouters bij afwezigheid")
+		if q.shape == knowledge.ShapeRolesOfPerson && !slices.ContainsFunc(q.words, func(w word) bool { return !w.optional }) {
+			t.Errorf("who replaces someone: every word optional: %+v", q.words)
+		}
+	})
 	t.Run("a contact verb in another form", func(t *testing.T) {
 		q := v.understand(ctx, "hoe contacteer ik de financieel directeur van zandhoven")
 		if q.shape != knowledge.ShapeContactOf {
