@@ -216,22 +216,11 @@ func wantMiet(t *testing.T, c slackfake.Call) {
 // buttonValue finds the value of the button with actionID in a call's blocks.
 func buttonValue(t *testing.T, c slackfake.Call, actionID string) string {
 	t.Helper()
-	var blocks []struct {
-		Elements []struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"elements"`
+	v, ok := c.Button(actionID)
+	if !ok {
+		t.Fatalf("no %s button in %s", actionID, decodedBlocks(c))
 	}
-	_ = json.Unmarshal(c.Blocks, &blocks)
-	for _, b := range blocks {
-		for _, e := range b.Elements {
-			if e.ActionID == actionID {
-				return e.Value
-			}
-		}
-	}
-	t.Fatalf("no %s button in %s", actionID, decodedBlocks(c))
-	return ""
+	return v
 }
 
 func countCalls(calls []slackfake.Call, pred func(slackfake.Call) bool) int {

@@ -245,22 +245,11 @@ func readable(raw json.RawMessage) string {
 // valueOf finds the value of the button with actionID in a message.
 func valueOf(t *testing.T, c slackfake.Call, actionID string) string {
 	t.Helper()
-	var blocks []struct {
-		Elements []struct {
-			ActionID string `json:"action_id"`
-			Value    string `json:"value"`
-		} `json:"elements"`
+	v, ok := c.Button(actionID)
+	if !ok {
+		t.Fatalf("no %s button in %s", actionID, readable(c.Blocks))
 	}
-	_ = json.Unmarshal(c.Blocks, &blocks)
-	for _, b := range blocks {
-		for _, e := range b.Elements {
-			if e.ActionID == actionID {
-				return e.Value
-			}
-		}
-	}
-	t.Fatalf("no %s button in %s", actionID, readable(c.Blocks))
-	return ""
+	return v
 }
 
 // A database that is down when serve starts does not stop the bot: it

@@ -706,3 +706,23 @@ func FormEncode(m map[string]any) string {
 	}
 	return v.Encode()
 }
+
+// Button returns the value of the button with actionID in the call's
+// blocks, and whether there is one.
+func (c Call) Button(actionID string) (string, bool) {
+	var blocks []struct {
+		Elements []struct {
+			ActionID string `json:"action_id"`
+			Value    string `json:"value"`
+		} `json:"elements"`
+	}
+	_ = json.Unmarshal(c.Blocks, &blocks)
+	for _, b := range blocks {
+		for _, e := range b.Elements {
+			if e.ActionID == actionID {
+				return e.Value, true
+			}
+		}
+	}
+	return "", false
+}
