@@ -127,7 +127,6 @@ func readDOCXBody(r io.Reader, list *blockList, styles map[string]docxStyle) err
 	var cell strings.Builder
 	var cells []string
 	var headerRow, headerCells bool // w:tblHeader; every cell styled as a table heading
-	skip := 0                       // depth of an element whose content is not read (mc:Fallback), or 0
 	inText := false
 
 	var err error
@@ -159,17 +158,11 @@ func readDOCXBody(r io.Reader, list *blockList, styles map[string]docxStyle) err
 		}
 	}
 	walkErr := xmlTokens(r, list, func(tok xml.Token, depth int) error {
-		if skip > 0 {
-			if _, ok := tok.(xml.EndElement); ok && depth < skip {
-				skip = 0
-			}
-			return nil
-		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "Fallback": // mc:Fallback repeats mc:Choice for old readers
-				skip = depth
+				return errSkipElement
 			case "p":
 				paras = append(paras, &para{outline: -1})
 			case "pStyle":

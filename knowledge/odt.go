@@ -49,7 +49,6 @@ func readODTContent(r io.Reader, list *blockList) error {
 	var cell strings.Builder
 	var cells []string
 	headerCells := false
-	skip := 0 // depth of an element whose content is not read, or 0
 	var style string
 
 	var err error
@@ -74,12 +73,6 @@ func readODTContent(r io.Reader, list *blockList) error {
 		}
 	}
 	walkErr := xmlTokens(r, list, func(tok xml.Token, depth int) error {
-		if skip > 0 {
-			if _, ok := tok.(xml.EndElement); ok && depth < skip {
-				skip = 0
-			}
-			return nil
-		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Space + ":" + t.Name.Local {
@@ -89,7 +82,7 @@ func readODTContent(r io.Reader, list *blockList) error {
 					parents[style] = p
 				}
 			case "office:annotation", "text:note-citation", "text:tracked-changes", "text:sequence-decls", "office:forms":
-				skip = depth
+				return errSkipElement
 			case "text:h":
 				paras = append(paras, &para{kind: blockHeading, style: attrVal(t, "style-name")})
 			case "text:p":

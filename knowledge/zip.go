@@ -75,14 +75,18 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// errSkipElement, returned by xmlTokens's f for a start element, skips
+// what the element holds (comments, tracked changes, mc:Fallback).
+var errSkipElement = errors.New("skip this element")
+
 // xmlTokens reads the XML of r token by token, giving each start and end
 // element and each run of text to f with the nesting depth; it stops with
 // an error on XML nested deeper than maxXMLDepth, on f's error, and when
 // the time for the file is up (see blockList.tick).
 func xmlTokens(r io.Reader, list *blockList, f func(tok xml.Token, depth int) error) error {
 	dec := xml.NewDecoder(r)
-	dec.Strict = false // Word and LibreOffice write good XML; a repaired file may not
-	depth := 0
+	dec.Strict = false  // Word and LibreOffice write good XML; a repaired file may not
+	depth, skip := 0, 0 // skip: depth of the element being skipped, or 0
 	for {
 		tok, err := dec.RawToken()
 		if errors.Is(err, io.EOF) {
@@ -106,7 +110,15 @@ func xmlTokens(r io.Reader, list *blockList, f func(tok xml.Token, depth int) er
 		default:
 			continue
 		}
-		if err := f(tok, depth); err != nil {
+		if skip > 0 {
+			if _, end := tok.(xml.EndElement); end && depth < skip {
+				skip = 0
+			}
+			continue
+		}
+		if err := f(tok, depth); errors.Is(err, errSkipElement) {
+			skip = depth
+		} else if err != nil {
 			return err
 		}
 	}
