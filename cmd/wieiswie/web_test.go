@@ -109,7 +109,7 @@ func TestRunServeWebEnabled(t *testing.T) {
 		fake := slackfake.New(t, serveTestBotToken, serveTestAppToken)
 		env := map[string]string{
 			"SLACK_BOT_TOKEN": serveTestBotToken, "SLACK_SIGNING_SECRET": "s3cr3t-signing",
-			"SLACK_API_URL": fake.APIURL(), "LISTEN_ADDR": "127.0.0.1:0",
+			"SLACK_API_URL": fake.APIURL(), "LISTEN_ADDR": "127.0.0.1:0", "DATA_DIR": t.TempDir(),
 		}
 		if enabled {
 			env["WEB_ENABLED"] = "true"
