@@ -291,13 +291,19 @@ func solve(a [][]float64, b []float64) []float64 {
 func (ix view) features(q question, cs []concept, ranked []hit, seen []bool) features {
 	f := make(features, len(featureNames))
 
+	// A word no document has counts against the question only when the
+	// question itself asks it: the context of a message tells a story
+	// ("een familie aan de balie", "hun grootouders") in words the
+	// documents need not have.
 	required, oov := 0, 0
 	known, unmatched := 0.0, 0.0
 	for i, c := range cs {
 		if c.kind == "word" && !c.optional {
 			required++
 			if c.oov {
-				oov++
+				if !c.context {
+					oov++
+				}
 				continue
 			}
 			known += c.weight

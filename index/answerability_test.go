@@ -136,3 +136,26 @@ func TestHoldsComplementsUnderPortfolio(t *testing.T) {
 		}
 	}
 }
+
+// A word no document has weighs against the answer only when the question
+// asks it; the story a message tells around its question does not.
+func TestOOVCountsOnlyTheQuestionsOwnWords(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	ctx := context.Background()
+	for _, tt := range []struct {
+		question string
+		oov      bool
+	}{
+		{"wie regelt de subsidies voor sportclubs en kwispeltaarten in Heibeek", true},
+		{"Mijn buurman bakt kwispeltaarten en vraagt naar de subsidies voor sportclubs in Heibeek. Wie regelt dat?", false},
+	} {
+		q := v.understand(ctx, tt.question)
+		_, _, f, err := v.candidates(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.get("oov") > 0; got != tt.oov {
+			t.Errorf("%q: oov %.2f, want > 0: %v", tt.question, f.get("oov"), tt.oov)
+		}
+	}
+}

@@ -217,6 +217,7 @@ func TestAskMessages(t *testing.T) {
 		{"emoji and no question mark", "hallo :wave: telefoonnummer van de algemeen directeur van heibeek :pray:", "heibeek/algemeen-directeur.txt"},
 		{"the question points back", "Een inwoner vraagt naar de subsidies voor sportclubs in Heibeek. Wie regelt dat?", "heibeek/sportdienst.md"},
 		{"the asker's own role is not asked", "Ik ben raadslid in Zandhoven. Wie is de financieel directeur?", "zandhoven/financieel-directeur.md"},
+		{"the asker's own service is not asked", "Hallo, ik werk bij de sportdienst van Heibeek. Een inwoner heeft vragen over stamboomonderzoek. Bij wie kan hij daarvoor terecht?", "heibeek/bij-wie-kan-ik-terecht.txt"},
 		{"a first name only one person has", "wat doet Nathalie eigenlijk?", "zandhoven/schepen-financien.txt"},
 		{"a mistyped first name before the surname", "wat doet natahlie peeters", "zandhoven/schepen-financien.txt"},
 		{"a mistyped contact word", "telefononummer van de dpo van heibeek", "heibeek/dpo.md"},

@@ -118,3 +118,66 @@ func (l *questionLexicon) indirect(sentence string) (lead, asked string) {
 	}
 	return "", sentence
 }
+
+// clausePunctuation ends a phrase: a comma, colon or the end of a sentence.
+var clausePunctuation = regexp.MustCompile(`[,;:.!?()]+`)
+
+// topicWords returns the folded words of the phrases in text that say what
+// a question is about: what follows a topic preposition ("over",
+// "omtrent") after a noun of asking ("vragen", "klacht"), up to the end of
+// its clause, across the prepositional phrases within it ("vragen over de
+// nieuwe regels voor asverstrooiing op het kerkhof"). It returns nil when
+// text has no such phrase.
+func (l *questionLexicon) topicWords(text string) map[string]bool {
+	var out map[string]bool
+	for _, clause := range clausePunctuation.Split(text, -1) {
+		asked, in := false, false
+		for _, w := range foldedFields(clause) {
+			switch {
+			case l.asking[w]:
+				asked = true
+			case l.topic[w] && asked:
+				in = true
+			case in && l.clauseOpener[w]:
+				in, asked = false, false // "over de parking en wil …": a new clause
+			case in:
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[w] = true
+			}
+		}
+	}
+	return out
+}
+
+// coordinator joins two main clauses: "ik ben nieuw bij het Sociaal Huis en
+// mijn bureaustoel is slecht".
+var coordinator = regexp.MustCompile(`\s(en|maar|want|and|but)\s`)
+
+// aboutAsker returns the folded words of the clauses of text in which the
+// asker says who they are or where they work: a clause that opens with
+// "ik" (or "I") and a verb of [self-clause], "ik ben sinds maandag aan de
+// slag bij de technische uitvoeringsdienst". It returns nil when there is
+// none.
+func (l *questionLexicon) aboutAsker(text string) map[string]bool {
+	var out map[string]bool
+	for _, sentence := range clausePunctuation.Split(text, -1) {
+		for _, clause := range coordinator.Split(" "+knowledge.Fold(sentence)+" ", -1) {
+			w := strings.Fields(clause)
+			for len(w) > 0 && w[0] != "ik" && w[0] != "i" && l.fillers[w[0]] {
+				w = w[1:] // "hallo iedereen, ik ben …"
+			}
+			if len(w) < 2 || (w[0] != "ik" && w[0] != "i") || !l.selfClause[w[1]] {
+				continue
+			}
+			if out == nil {
+				out = map[string]bool{}
+			}
+			for _, t := range w {
+				out[t] = true
+			}
+		}
+	}
+	return out
+}

@@ -96,3 +96,60 @@ func TestQuestionLexiconCorrect(t *testing.T) {
 		}
 	}
 }
+
+func TestTopicWords(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // the words of the topic; nil: none
+	}{
+		{"questions about", "ik krijg veel vragen over de nieuwe parking", []string{"de", "nieuwe", "parking"}},
+		{"across a prepositional phrase", "vragen over regels voor asverstrooiing op het kerkhof. Dank", []string{"regels", "voor", "asverstrooiing", "op", "het", "kerkhof"}},
+		{"words between noun and preposition", "een klacht van buren omtrent geluidshinder", []string{"geluidshinder"}},
+		{"ends with its clause", "vragen over de markt en ik wil weten", []string{"de", "markt"}},
+		{"not after a noun of asking", "een tentoonstelling over het gemeentehuis", nil},
+		{"no topic", "ik ben raadslid in Ravelinge", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := qlex.topicWords(tt.text)
+			if len(got) != len(tt.want) {
+				t.Fatalf("topicWords(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("topicWords(%q) = %v, want %q in it", tt.text, got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestAboutAsker(t *testing.T) {
+	tests := []struct {
+		name, text string
+		in, out    []string // words in the asker's own clauses, and not
+	}{
+		{"new at a service", "ik ben nieuw bij het Sociaal Huis en mijn bureaustoel is slecht", []string{"sociaal", "huis", "nieuw"}, []string{"bureaustoel", "slecht"}},
+		{"after a greeting", "hallo iedereen, ik ben sinds maandag aan de slag bij de technische dienst. mijn laptop is stuk", []string{"technische", "dienst"}, []string{"laptop"}},
+		{"works at", "Ik werk op de dienst burgerzaken", []string{"burgerzaken"}, nil},
+		{"sits in the council", "ik zit in de gemeenteraad van Nethegem en hoor klachten", []string{"gemeenteraad"}, []string{"klachten"}},
+		{"English", "I work at the tourist office", []string{"tourist", "office"}, nil},
+		{"another subject", "de burgemeester is nieuw bij ons", nil, []string{"burgemeester"}},
+		{"ik with another verb", "ik wil de burgemeester spreken", nil, []string{"burgemeester"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := qlex.aboutAsker(tt.text)
+			for _, w := range tt.in {
+				if !got[w] {
+					t.Errorf("aboutAsker(%q) = %v, want %q in it", tt.text, got, w)
+				}
+			}
+			for _, w := range tt.out {
+				if got[w] {
+					t.Errorf("aboutAsker(%q) = %v, want no %q", tt.text, got, w)
+				}
+			}
+		})
+	}
+}

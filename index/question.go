@@ -82,6 +82,7 @@ func (ix view) understandMessage(ctx context.Context, text string) question {
 		// shape the asking sentence gave.
 		w := ix.understandText(ctx, whole, &q)
 		w.text = text
+		w.roles = ix.asked(&w, qlex.aboutAsker(m.context))
 		// What the context names is what is asked about, at the weight
 		// of context. When it names a role or a person, that is the
 		// subject, and its other words only help: "de voorzitter van de
@@ -103,6 +104,7 @@ func (ix view) understandMessage(ctx context.Context, text string) question {
 	if q.org == "" {
 		q.org = c.org
 	}
+	c.roles = ix.asked(&c, qlex.aboutAsker(m.context))
 	for _, r := range c.roles {
 		for _, t := range strings.Fields(r) {
 			c.words = append(c.words, word{text: t, variants: []string{t}})
@@ -114,8 +116,13 @@ func (ix view) understandMessage(ctx context.Context, text string) question {
 	for _, t := range strings.Fields(knowledge.Fold(m.question)) {
 		pointsBack = pointsBack || qlex.anaphora[t]
 	}
+	// What it points back to is what the context says it is about, when it
+	// says so ("vragen over de nieuwe parking"): the rest of the context
+	// ("ik krijg de laatste weken veel vragen") only helps.
+	topic := qlex.topicWords(m.context)
 	for _, w := range c.words {
-		w.optional, w.context = w.optional || !pointsBack, true
+		about := len(topic) == 0 || topic[w.text]
+		w.optional, w.context = w.optional || !pointsBack || !about, true
 		q.words = append(q.words, w)
 	}
 	// "… naar Jef Van Looy. Wie is dat?": the person it points back to is
@@ -128,6 +135,37 @@ func (ix view) understandMessage(ctx context.Context, text string) question {
 	}
 	q.text = text
 	return q
+}
+
+// asked returns the roles of q that are not how the asker describes
+// themselves in self, the words of their clauses about themselves (see
+// aboutAsker). Those roles, and the other words of such clauses, become
+// optional words of context: "ik ben nieuw bij het Sociaal Huis" may help,
+// but the Sociaal Huis is not what is asked.
+func (ix view) asked(q *question, self map[string]bool) []string {
+	if len(self) == 0 {
+		return q.roles
+	}
+	var roles []string
+	for _, r := range q.roles {
+		own := true
+		for _, t := range strings.Fields(r) {
+			own = own && self[t]
+		}
+		if !own {
+			roles = append(roles, r)
+			continue
+		}
+		for _, t := range strings.Fields(r) {
+			q.words = append(q.words, word{text: t, variants: []string{t}, optional: true, context: true})
+		}
+	}
+	for i := range q.words {
+		if self[q.words[i].text] {
+			q.words[i].optional, q.words[i].context = true, true
+		}
+	}
+	return roles
 }
 
 // hasContent reports whether q asks about something of its own: a role, a

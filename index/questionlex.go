@@ -25,6 +25,9 @@ type questionLexicon struct {
 	// selfBefore and selfAfter are the words around a role that make it
 	// the asker's own: "ik ben raadslid", "als schepen", "raadslid hier".
 	selfBefore, selfAfter map[string]bool
+	// selfClause are the verbs of a clause in which the asker says who
+	// they are: "ik ben nieuw bij …", "ik werk op …"; see aboutAsker.
+	selfClause map[string]bool
 	// complement are the prepositions that join a role to what it is the
 	// role of: "schepen van cultuur", "alderman for culture".
 	complement map[string]bool
@@ -52,6 +55,9 @@ type questionLexicon struct {
 	anaphora map[string]bool
 	// place are the words before a town: "burgemeester van Leuven".
 	place map[string]bool
+	// topic are the prepositions that say what something is about: "vragen
+	// over de parking"; see topicWords. They count after a noun of asking.
+	topic, asking map[string]bool
 }
 
 // describesAsker reports whether the role at tokens[start:end] is how the
@@ -80,11 +86,11 @@ func mustQuestionLexicon(text string) *questionLexicon {
 // parseQuestionLexicon reads the [section] format of data/question.txt.
 func parseQuestionLexicon(text string) (*questionLexicon, error) {
 	l := &questionLexicon{fillers: map[string]bool{}, contact: map[string]bool{}, roles: map[string]bool{}, handle: map[string]bool{},
-		selfBefore: map[string]bool{}, selfAfter: map[string]bool{}, complement: map[string]bool{},
-		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, prepositions: map[string]bool{}, government: map[string]bool{}, embedded: map[string]bool{}, competences: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}}
+		selfBefore: map[string]bool{}, selfAfter: map[string]bool{}, selfClause: map[string]bool{}, complement: map[string]bool{},
+		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, prepositions: map[string]bool{}, government: map[string]bool{}, embedded: map[string]bool{}, competences: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}, topic: map[string]bool{}, asking: map[string]bool{}}
 	sets := map[string]map[string]bool{"fillers": l.fillers, "contact": l.contact, "roles": l.roles, "handle": l.handle,
-		"self-before": l.selfBefore, "self-after": l.selfAfter, "complement": l.complement,
-		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "prepositions": l.prepositions, "government": l.government, "embedded": l.embedded, "competences": l.competences, "anaphora": l.anaphora, "place": l.place}
+		"self-before": l.selfBefore, "self-after": l.selfAfter, "self-clause": l.selfClause, "complement": l.complement,
+		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "prepositions": l.prepositions, "government": l.government, "embedded": l.embedded, "competences": l.competences, "anaphora": l.anaphora, "place": l.place, "topic": l.topic, "asking": l.asking}
 	phrases := map[string]*[][]string{"openers": &l.openers, "what-does": &l.whatDoes}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(text))

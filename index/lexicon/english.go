@@ -127,8 +127,9 @@ func foldEnglish(s string) string {
 }
 
 // singulars guesses the singular of an English plural: the regular -s,
-// -es after a sibilant, -ies, -ves, and -men (aldermen, chairmen). Of a
-// phrase only the last word changes. The guesses are only looked up, so a
+// -es after a sibilant, -ies, -ves, and -men (aldermen, chairmen); and the
+// infinitive of a verb's -s, -ing and -ed forms (deals, speeding, called,
+// making, planned). Of a phrase only the last word changes. The guesses are only looked up, so a
 // wrong one costs nothing.
 func singulars(en string) []string {
 	head, last := "", en
@@ -160,6 +161,20 @@ func singulars(en string) []string {
 	}
 	if strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
 		add(last[:len(last)-1])
+	}
+	// The -ing and -ed forms of a verb (speeding, called, handled, making,
+	// planned): the stem, the stem with its silent e, and the stem with a
+	// doubled last consonant undone.
+	for _, suffix := range []string{"ing", "ed"} {
+		stem, ok := strings.CutSuffix(last, suffix)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		add(stem)
+		add(stem + "e")
+		if n := len(stem); stem[n-1] == stem[n-2] && !strings.ContainsRune("aeiouls", rune(stem[n-1])) {
+			add(stem[:n-1])
+		}
 	}
 	return out
 }
