@@ -1,6 +1,11 @@
 package index
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/wieiswie/wieiswie/knowledge"
+)
 
 func TestSplitMessage(t *testing.T) {
 	tests := []struct {
@@ -151,5 +156,21 @@ func TestAboutAsker(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A question that points back to a person named in its context asks about
+// that person: the story around the name, and the question's own other
+// words, only help.
+func TestPointsBackToPerson(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	q := v.understand(context.Background(), "Voor de opening van sporthal De Brem stuur ik een uitnodiging naar Nathalie Peeters. Wie is dat precies, welke functie zet ik op de enveloppe?")
+	if len(q.names) != 1 || q.names[0] != "nathalie peeters" || q.shape != knowledge.ShapeRolesOfPerson {
+		t.Fatalf("names %v, shape %s; want nathalie peeters, %s", q.names, q.shape, knowledge.ShapeRolesOfPerson)
+	}
+	for _, w := range q.words {
+		if !w.optional {
+			t.Errorf("word %q is required; only the person is", w.text)
+		}
 	}
 }

@@ -127,10 +127,16 @@ func (ix view) understandMessage(ctx context.Context, text string) question {
 	}
 	// "… naar Jef Van Looy. Wie is dat?": the person it points back to is
 	// the one asked about.
+	// the one asked about, and the other words only help, as when a
+	// question names someone itself ("welke functie zet ik op de
+	// enveloppe?").
 	if pointsBack && len(q.names) == 0 && len(c.names) > 0 {
 		q.names, q.otherName = c.names, c.otherName
 		if q.shape != knowledge.ShapeContactOf && (q.asksRoles || len(q.roles) == 0) {
 			q.shape = knowledge.ShapeRolesOfPerson
+		}
+		for i := range q.words {
+			q.words[i].optional = true
 		}
 	}
 	q.text = text
@@ -166,6 +172,19 @@ func (ix view) asked(q *question, self map[string]bool) []string {
 		}
 	}
 	return roles
+}
+
+// foreignAlias reports whether role is known only as an alias that
+// documents of other organisations than org give themselves, and names a
+// service or a place rather than a person's role: a document's aliases
+// name that document's role (see Index.state), so in a question about org
+// "aan het loket" is an ordinary word. Curated role titles, titles that
+// name a person ("sportambtenaar") and aliases org's own documents give
+// are roles everywhere.
+func (ix view) foreignAlias(org, role string) bool {
+	v := ix.vocab
+	return org != "" && v.aliases[role] && ix.roles.Group(role) == nil && !v.bodies[role] && !knowledge.NamesPerson(role) &&
+		!v.heldByOrg(knowledge.Fold(org), role, []string{role})
 }
 
 // hasContent reports whether q asks about something of its own: a role, a
@@ -239,6 +258,16 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 			for _, t := range tokens[r.start:r.end] {
 				if !qlex.fillers[t] {
 					selfWords = append(selfWords, word{text: t, variants: []string{t}, optional: true, context: true})
+				}
+			}
+			continue
+		}
+		if ix.foreignAlias(q.org, r.key) {
+			// "iemand aan het loket" in Oudenschelde, where only a page
+			// of Nethegem calls its service "loket": a word here.
+			for _, t := range tokens[r.start:r.end] {
+				if !qlex.fillers[t] {
+					roleWords = append(roleWords, word{text: t, variants: []string{t}})
 				}
 			}
 			continue

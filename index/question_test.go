@@ -198,3 +198,42 @@ func TestUnderstandAcronym(t *testing.T) {
 		t.Errorf("it kept as a content word: %+v", q.words)
 	}
 }
+
+// A document's alias names that document's service: in a question about
+// another town, "loket" is a word, while the town whose page calls its
+// service so, and a title that names a person, keep it as a role.
+func TestForeignAlias(t *testing.T) {
+	docs := []knowledge.Document{
+		{Source: "a/burgerzaken.md", Kind: knowledge.KindService, Title: "Burgerzaken", Organisation: "Aarle", Name: "Els Peeters",
+			Functions: []knowledge.Function{{Title: "Diensthoofd burgerzaken", Body: "Gemeente Aarle"}},
+			Aliases:   []string{"loket", "sportambtenaar"},
+			Passages:  []knowledge.Passage{{Text: "Identiteitskaarten en rijbewijzen aan het loket."}}},
+		{Source: "b/markt.md", Kind: knowledge.KindService, Title: "Markten", Organisation: "Bree", Name: "Jan Claes",
+			Functions: []knowledge.Function{{Title: "Marktleider", Body: "Gemeente Bree"}},
+			Passages:  []knowledge.Passage{{Text: "Standplaatsen op de wekelijkse markt."}}},
+	}
+	ix, err := Build(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	v := ix.view()
+	for _, tt := range []struct {
+		org, role string
+		foreign   bool
+	}{
+		{"Bree", "loket", true},
+		{"Aarle", "loket", false},         // its own page
+		{"", "loket", false},              // no town asked about
+		{"Bree", "sportambtenaar", false}, // names a person
+		{"Bree", "marktleider", false},    // a title, not an alias
+	} {
+		if got := v.foreignAlias(tt.org, tt.role); got != tt.foreign {
+			t.Errorf("foreignAlias(%q, %q) = %v, want %v", tt.org, tt.role, got, tt.foreign)
+		}
+	}
+	q := v.understand(context.Background(), "er staat iemand aan het loket die een standplaats op de markt wil, wie regelt dat in Bree?")
+	if slices.Contains(q.roles, "loket") {
+		t.Errorf("roles %v, want no loket: that is Aarle's", q.roles)
+	}
+}

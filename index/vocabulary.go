@@ -38,6 +38,9 @@ type vocabulary struct {
 	// people finds a person's or service's own document by organisation
 	// and name.
 	people map[personKey]string
+	// aliases are the canonical forms of the documents' aliases; see
+	// foreignAlias.
+	aliases map[string]bool
 }
 
 // personKey is a folded organisation and folded name.
@@ -116,7 +119,7 @@ var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den":
 // newVocabulary reads what questions can name from docs.
 func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string) *vocabulary {
 	v := &vocabulary{orgs: newPhrases(stem), names: newPhrases(stem), roles: newPhrases(stem), held: map[string]bool{}, firstNames: map[string]bool{},
-		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: make(map[personKey]string, len(docs)), bodies: map[string]bool{}}
+		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: make(map[personKey]string, len(docs)), bodies: map[string]bool{}, aliases: map[string]bool{}}
 	v.names.exact = true
 	// people by first name: one who is the only one with it is named by it
 	// alone ("wie is Bram?"), as colleagues do.
@@ -227,6 +230,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		}
 		for _, a := range d.Aliases {
 			v.roles.add(a, canon(a))
+			v.aliases[canon(a)] = true
 			v.held[canon(a)] = true
 			v.heldIn[[2]string{org, canon(a)}] = true
 		}

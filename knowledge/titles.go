@@ -94,6 +94,12 @@ func isRoleWord(w string) bool {
 	return false
 }
 
+// NamesPerson reports whether the title t names a person's role: its last
+// word is a role noun or a one-word title of data/roles.txt ("consulent",
+// "sportambtenaar", "DPO"), not a service or a place ("loket",
+// "burgerzaken").
+func NamesPerson(t string) bool { return isRoleWord(t) }
+
 // RoleHead splits a compound role noun into what it is about and the role
 // noun that ends it: "jeugdconsulent" → "jeugd", "consulent";
 // "noodplanningscoördinator" → "noodplanning", "coördinator" (the linking
