@@ -215,7 +215,8 @@ func (ix view) hasContent(ctx context.Context, q question) bool {
 func (ix view) understandText(ctx context.Context, text string, like *question) question {
 	q := question{text: text}
 	var tokens []string
-	for _, t := range ix.rewrite(ctx, qlex.dropGreeting(strings.Fields(knowledge.Fold(text)))) {
+	rewritten, translations := ix.rewrite(ctx, qlex.dropGreeting(strings.Fields(knowledge.Fold(text))))
+	for _, t := range rewritten {
 		tokens = append(tokens, strings.Fields(t)...)
 	}
 	used := make([]bool, len(tokens))
@@ -344,7 +345,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		// The word as written first (its parts are looked up, see
 		// concepts), then its equivalents.
 		w := word{text: t, optional: ix.inflectionOf(qlex.handle, t) || i == verbAt, variants: []string{t}}
-		for _, g := range ix.wordGroup(t) {
+		for _, g := range append(translations[t], ix.wordGroup(t)...) {
 			for _, v := range strings.Fields(knowledge.Fold(g)) {
 				if !slices.Contains(w.variants, v) {
 					w.variants = append(w.variants, v)

@@ -184,6 +184,30 @@ func TestUnderstandEnglish(t *testing.T) {
 	}
 }
 
+// The dictionary does not say which sense of an English word is meant:
+// every translation the documents have is a variant, not only the commonest
+// ("noise" is leven on many pages, lawaai on the one that answers).
+func TestUnderstandEnglishSenses(t *testing.T) {
+	docs := []knowledge.Document{
+		{Source: "a/milieu.md", Kind: knowledge.KindService, Title: "Milieu", Organisation: "Aarle", Name: "Els Peeters",
+			Passages: []knowledge.Passage{{Text: "Klachten over lawaai van bedrijven."}}},
+		{Source: "a/welzijn.md", Kind: knowledge.KindService, Title: "Welzijn", Organisation: "Aarle", Name: "Jan Claes",
+			Passages: []knowledge.Passage{{Text: "Het leven van senioren; een leven lang leren; het verenigingsleven."}}},
+	}
+	ix, err := Build(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	q := ix.view().understand(context.Background(), "who deals with noise in aarle")
+	for _, w := range q.words {
+		if (w.text == "leven" || w.text == "lawaai") && slices.Contains(w.variants, "leven") && slices.Contains(w.variants, "lawaai") {
+			return
+		}
+	}
+	t.Errorf("words %+v; want noise as leven and lawaai", q.words)
+}
+
 // A word in capitals is an abbreviation, even when it spells a function
 // word: "IT" is informatica, "it" is nothing.
 func TestUnderstandAcronym(t *testing.T) {

@@ -23,9 +23,12 @@ import (
 //     the documents have as voorzitter.
 
 // rewrite returns tokens with English words translated and separable verbs
-// joined; a joined particle becomes "" so positions stay.
-func (ix view) rewrite(ctx context.Context, tokens []string) []string {
-	out := append([]string(nil), tokens...)
+// joined; a joined particle becomes "" so positions stay. others holds,
+// for a translated word, the other translations the documents have: the
+// dictionary does not say which sense is meant ("noise" is lawaai, herrie
+// or leven), so each is a variant of the word.
+func (ix view) rewrite(ctx context.Context, tokens []string) (out []string, others map[string][]string) {
+	out = append([]string(nil), tokens...)
 	if ix.english != nil && qlex.isEnglish(tokens) {
 		// A role the glossary names in English ("general director") is
 		// recognised as it is; the other words are translated.
@@ -35,10 +38,10 @@ func (ix view) rewrite(ctx context.Context, tokens []string) []string {
 				keep[i] = true
 			}
 		}
-		ix.translate(ctx, out, keep)
+		others = ix.translate(ctx, out, keep)
 	}
 	ix.joinSeparable(out)
-	return out
+	return out, others
 }
 
 // isEnglish reports whether a question is written in English: it has one
@@ -57,7 +60,11 @@ func (l *questionLexicon) isEnglish(tokens []string) bool {
 // purpose: "chairs" is voorzitter there, a zetel in the dictionary) by its
 // Dutch translation that the most documents have; a pair of words that the
 // dictionary has as one phrase ("management team") is translated together.
-func (ix view) translate(ctx context.Context, tokens []string, keep []bool) {
+//
+// It returns, by translation chosen, the other translations the documents
+// have (see rewrite).
+func (ix view) translate(ctx context.Context, tokens []string, keep []bool) map[string][]string {
+	others := map[string][]string{}
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
 		if t == "" || keep[i] || qlex.fillers[t] || qlex.contact[t] || qlex.english[t] || qlex.handle[t] {
@@ -80,15 +87,23 @@ func (ix view) translate(ctx context.Context, tokens []string, keep []bool) {
 		if ix.dutch.IsWord(t) || ix.knownWord(ctx, t) || ix.words.Group(t) != nil {
 			continue // Dutch, a word of the documents, or of the glossary ("chairs")
 		}
-		nl := ix.bestDutch(ctx, ix.english.Dutch(t))
+		translations := ix.english.Dutch(t)
+		nl := ix.bestDutch(ctx, translations)
 		if nl == "" && len(t) >= 5 {
 			// A typo of an English word: "compalints".
-			nl = ix.bestDutch(ctx, ix.english.Dutch(ix.english.Correct(t)))
+			translations = ix.english.Dutch(ix.english.Correct(t))
+			nl = ix.bestDutch(ctx, translations)
 		}
 		if nl != "" {
 			tokens[i] = nl
+			for _, o := range translations {
+				if o != nl && !strings.Contains(o, " ") && ix.knownWord(ctx, o) {
+					others[nl] = append(others[nl], o)
+				}
+			}
 		}
 	}
+	return others
 }
 
 // compound translates two English nouns that Dutch writes as one word:
