@@ -295,13 +295,21 @@ func (ix view) features(q question, cs []concept, ranked []hit, seen []bool) fea
 	// question itself asks it: the context of a message tells a story
 	// ("een familie aan de balie", "hun grootouders") in words the
 	// documents need not have.
+	//
+	// A role noun no document has is understood when the first answer
+	// holds a role about the same ("cultuurconsulent" where the town has a
+	// cultuurbeleidscoördinator, "privacyverantwoordelijke" where a line
+	// reads "Privacy: Sofie Vanmechelen, DPO"; see holdsRoleAbout).
+	understood := func(c concept) bool {
+		return c.roleModifier != "" && len(ranked) > 0 && holdsRoleAbout(ranked[0].doc, 0, c.roleModifier)
+	}
 	required, oov := 0, 0
 	known, unmatched := 0.0, 0.0
 	for i, c := range cs {
 		if c.kind == "word" && !c.optional {
 			required++
 			if c.oov {
-				if !c.context {
+				if !c.context && !understood(c) {
 					oov++
 				}
 				continue

@@ -159,3 +159,27 @@ func TestOOVCountsOnlyTheQuestionsOwnWords(t *testing.T) {
 		}
 	}
 }
+
+// A role noun no document has is understood when the first answer holds a
+// role about the same: it is not out of the vocabulary then.
+func TestRoleNounUnderstoodByWhatItIsAbout(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	ctx := context.Background()
+	for _, tt := range []struct {
+		question string
+		oov      bool
+	}{
+		{"wie is de sportconsulent van heibeek", false},    // the sportfunctionaris
+		{"wie is de stamboomconsulent van heibeek", false}, // "Archief en stamboomonderzoek: archivaris Jan Peeters"
+		{"wie is de zwemconsulent van heibeek", true},      // nobody for swimming
+	} {
+		q := v.understand(ctx, tt.question)
+		_, _, f, err := v.candidates(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.get("oov") > 0; got != tt.oov {
+			t.Errorf("%q: oov %.2f, want > 0: %v", tt.question, f.get("oov"), tt.oov)
+		}
+	}
+}

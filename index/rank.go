@@ -156,7 +156,7 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 func holdsRoleAbout(d *knowledge.Document, line int, modifier string) bool {
 	about := func(title string) bool {
 		for _, w := range strings.Fields(knowledge.Fold(title)) {
-			if m, _, ok := knowledge.RoleHead(w); ok && m == modifier {
+			if m, _, ok := knowledge.RoleHead(w); ok && aboutSame(m, modifier) {
 				return true
 			}
 		}
@@ -176,9 +176,27 @@ func holdsRoleAbout(d *knowledge.Document, line int, modifier string) bool {
 					return true
 				}
 			}
+			// "Privacy: Sofie Vanmechelen, DPO" is the one for privacy,
+			// "Archief en stamboomonderzoek: …" for stamboomonderzoek.
+			for _, w := range strings.Fields(knowledge.Fold(p.Topic)) {
+				if aboutSame(w, modifier) {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// aboutSame reports whether two role modifiers are about the same: equal,
+// or one the first part of the other, as "cultuur" of the
+// cultuurbeleidscoördinator and "cultuurdienst" (a part of four letters at
+// least, so "ict" is no "ictus").
+func aboutSame(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return a == b || len(b) >= 4 && strings.HasPrefix(a, b)
 }
 
 // namesSomeone reports whether d is about a person or, for line > 0, the
