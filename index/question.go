@@ -263,6 +263,9 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 			}
 			continue
 		}
+		if t := v.sharedAliases[r.key]; t != "" && ix.foreignAlias(q.org, r.key) {
+			r.key = t // "de dienst bevolking": burgerzaken, as the services of other towns call it
+		}
 		if ix.foreignAlias(q.org, r.key) {
 			// "iemand aan het loket" in Oudenschelde, where only a page
 			// of Nethegem calls its service "loket": a word here.

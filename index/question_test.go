@@ -261,3 +261,31 @@ func TestForeignAlias(t *testing.T) {
 		t.Errorf("roles %v, want no loket: that is Aarle's", q.roles)
 	}
 }
+
+// An alias the services of two towns or more give themselves names their
+// shared title in a question about a third town; one town's alias does not.
+func TestSharedAlias(t *testing.T) {
+	service := func(src, org, title string, aliases ...string) knowledge.Document {
+		return knowledge.Document{Source: src, Kind: knowledge.KindService, Title: title, Organisation: org, Name: "Els " + org,
+			Functions: []knowledge.Function{{Title: "Diensthoofd " + title, Body: "Gemeente " + org}}, Aliases: aliases}
+	}
+	docs := []knowledge.Document{
+		service("a/burgerzaken.md", "Aarle", "Burgerzaken", "bevolking", "loket"),
+		service("b/burgerzaken.md", "Bree", "Burgerzaken Bree", "bevolking"),
+		service("c/burgerzaken.md", "Cee", "Burgerzaken"),
+	}
+	ix, err := Build(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	v := ix.view()
+	q := v.understand(context.Background(), "wie is het hoofd van de dienst bevolking in Cee")
+	if !slices.Contains(q.roles, "burgerzaken") {
+		t.Errorf("roles %v, want burgerzaken: Aarle and Bree call it bevolking", q.roles)
+	}
+	q = v.understand(context.Background(), "wie staat aan het loket in Cee")
+	if slices.Contains(q.roles, "burgerzaken") || slices.Contains(q.roles, "loket") {
+		t.Errorf("roles %v, want neither loket nor burgerzaken: only Aarle calls it so", q.roles)
+	}
+}

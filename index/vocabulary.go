@@ -39,8 +39,11 @@ type vocabulary struct {
 	// and name.
 	people map[personKey]string
 	// aliases are the canonical forms of the documents' aliases; see
-	// foreignAlias.
-	aliases map[string]bool
+	// foreignAlias. sharedAliases maps an alias that the services of two
+	// organisations or more give themselves to the title they share:
+	// "bevolking" is burgerzaken in Ravelinge and in Nethegem.
+	aliases       map[string]bool
+	sharedAliases map[string]string
 }
 
 // personKey is a folded organisation and folded name.
@@ -119,7 +122,7 @@ var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den":
 // newVocabulary reads what questions can name from docs.
 func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equivalences, stem func(string) string) *vocabulary {
 	v := &vocabulary{orgs: newPhrases(stem), names: newPhrases(stem), roles: newPhrases(stem), held: map[string]bool{}, firstNames: map[string]bool{},
-		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: make(map[personKey]string, len(docs)), bodies: map[string]bool{}, aliases: map[string]bool{}}
+		heldIn: map[[2]string]bool{}, heldTitlesIn: map[string][]string{}, people: make(map[personKey]string, len(docs)), bodies: map[string]bool{}, aliases: map[string]bool{}, sharedAliases: map[string]string{}}
 	v.names.exact = true
 	// people by first name: one who is the only one with it is named by it
 	// alone ("wie is Bram?"), as colleagues do.
@@ -155,6 +158,7 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		f   knowledge.Function
 	}
 	seen := map[orgFunction]bool{}
+	aliasOrgs := map[[2]string]map[string]bool{} // alias, title → organisations
 	// In the order of their sources, so that of two people with one
 	// surname the same one is found every time.
 	for _, src := range slices.Sorted(maps.Keys(docs)) {
@@ -231,8 +235,20 @@ func newVocabulary(docs map[string]*knowledge.Document, roles *knowledge.Equival
 		for _, a := range d.Aliases {
 			v.roles.add(a, canon(a))
 			v.aliases[canon(a)] = true
+			if d.Kind == knowledge.KindService && d.Title != "" && org != "" {
+				k := [2]string{canon(a), canon(titleRole(d))}
+				if aliasOrgs[k] == nil {
+					aliasOrgs[k] = map[string]bool{}
+				}
+				aliasOrgs[k][org] = true
+			}
 			v.held[canon(a)] = true
 			v.heldIn[[2]string{org, canon(a)}] = true
+		}
+	}
+	for _, k := range slices.SortedFunc(maps.Keys(aliasOrgs), func(a, b [2]string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) }) {
+		if _, taken := v.sharedAliases[k[0]]; !taken && len(aliasOrgs[k]) >= 2 && k[0] != k[1] {
+			v.sharedAliases[k[0]] = k[1]
 		}
 	}
 	abbr.each(func(a, key string) {
