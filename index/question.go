@@ -174,6 +174,16 @@ func (ix view) asked(q *question, self map[string]bool) []string {
 	return roles
 }
 
+// afterPreposition reports whether tokens[i] stands in a prepositional
+// phrase: right after a preposition, or after one and an article.
+func afterPreposition(tokens []string, i int) bool {
+	j := i - 1
+	if j >= 0 && (tokens[j] == "de" || tokens[j] == "het" || tokens[j] == "een" || tokens[j] == "the" || tokens[j] == "a") {
+		j--
+	}
+	return j >= 0 && qlex.prepositions[tokens[j]]
+}
+
 // foreignAlias reports whether role is known only as an alias that
 // documents of other organisations than org give themselves, and names a
 // service or a place rather than a person's role: a document's aliases
@@ -354,6 +364,16 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 					w.variants = append(w.variants, v)
 				}
 			}
+		}
+		if _, _, compound := knowledge.RoleHead(t); compound && !w.optional && like == nil && !afterPreposition(tokens, i) {
+			// A role noun no title has: "de verkeersdeskundige", "de
+			// cultuurconsulent". It is asked as a role, so that nobody
+			// holding it is "not found", and one about the same holds it.
+			// Not in a prepositional phrase: a "klacht over een
+			// loketmedewerker" asks who handles complaints.
+			q.roles = append(q.roles, t)
+			topic = append(topic, t)
+			continue
 		}
 		q.words = append(q.words, w)
 		if !w.optional {

@@ -289,3 +289,32 @@ func TestSharedAlias(t *testing.T) {
 		t.Errorf("roles %v, want neither loket nor burgerzaken: only Aarle calls it so", q.roles)
 	}
 }
+
+// A compound role noun no title has is asked as a role, unless it stands in
+// a prepositional phrase; a bare role noun ("hoofd") is left to the words.
+func TestRoleNounAsRole(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	for _, tt := range []struct {
+		question string
+		role     string // "" for none
+	}{
+		{"wie is de verkeersdeskundige van heibeek", "verkeersdeskundige"},
+		{"wie is de cultuurconsulent in zandhoven", "cultuurconsulent"},
+		{"wie behandelt mijn klacht over een loketmedewerker in heibeek", ""},
+		{"hoofd personeelsdienst zandhoven", ""},
+	} {
+		q := v.understand(context.Background(), tt.question)
+		got := ""
+		if len(q.roles) > 0 {
+			got = q.roles[0]
+		}
+		if got != tt.role {
+			t.Errorf("%q: roles %v, want %q", tt.question, q.roles, tt.role)
+		}
+	}
+	// Nobody in Heibeek is a verkeersdeskundige: not found, not the
+	// archivaris.
+	if res := ask(t, v.Index, "wie is de verkeersdeskundige van heibeek"); res.Outcome != knowledge.NotFound {
+		t.Errorf("verkeersdeskundige: %s, want not found", res.Outcome)
+	}
+}
