@@ -31,6 +31,17 @@ func TestUnderstandWordOrder(t *testing.T) {
 			t.Errorf("words %v, want the verb goedkeuren joined", got)
 		}
 	})
+	t.Run("split pronominal adverb", func(t *testing.T) {
+		// "daar … over" is daarover: the verb is geven, not overgeven.
+		got := words(v.understand(context.Background(), "wie geeft daar advies over in zandhoven"))
+		if slices.ContainsFunc(got, func(w string) bool { return strings.HasPrefix(w, "overgeef") || strings.HasPrefix(w, "overgev") }) {
+			t.Errorf("words %v, want no overgeven", got)
+		}
+		got = words(v.understand(context.Background(), "wie zit er het comite voor in zandhoven"))
+		if !slices.ContainsFunc(got, func(w string) bool { return strings.HasPrefix(w, "voorzit") }) {
+			t.Errorf("words %v, want voorzitten joined after er", got)
+		}
+	})
 	t.Run("complement ends at a preposition", func(t *testing.T) {
 		q := v.understand(context.Background(), "welke schepen heeft sport onder zich in heibeek")
 		if !slices.Equal(q.complements, []string{"sport"}) {

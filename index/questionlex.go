@@ -41,6 +41,8 @@ type questionLexicon struct {
 	// prepositions end a phrase and may follow a separable verb's
 	// particle ("wie keurt verlof goed in Nethegem").
 	prepositions map[string]bool
+	// rPronouns split from their preposition: "daar … over".
+	rPronouns map[string]bool
 	// competences are the headings under which a card lists the domains
 	// of its mandate; see holdsComplements.
 	competences map[string]bool
@@ -87,10 +89,10 @@ func mustQuestionLexicon(text string) *questionLexicon {
 func parseQuestionLexicon(text string) (*questionLexicon, error) {
 	l := &questionLexicon{fillers: map[string]bool{}, contact: map[string]bool{}, roles: map[string]bool{}, handle: map[string]bool{},
 		selfBefore: map[string]bool{}, selfAfter: map[string]bool{}, selfClause: map[string]bool{}, complement: map[string]bool{},
-		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, prepositions: map[string]bool{}, government: map[string]bool{}, embedded: map[string]bool{}, competences: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}, topic: map[string]bool{}, asking: map[string]bool{}}
+		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, prepositions: map[string]bool{}, rPronouns: map[string]bool{}, government: map[string]bool{}, embedded: map[string]bool{}, competences: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}, topic: map[string]bool{}, asking: map[string]bool{}}
 	sets := map[string]map[string]bool{"fillers": l.fillers, "contact": l.contact, "roles": l.roles, "handle": l.handle,
 		"self-before": l.selfBefore, "self-after": l.selfAfter, "self-clause": l.selfClause, "complement": l.complement,
-		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "prepositions": l.prepositions, "government": l.government, "embedded": l.embedded, "competences": l.competences, "anaphora": l.anaphora, "place": l.place, "topic": l.topic, "asking": l.asking}
+		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "prepositions": l.prepositions, "r-pronouns": l.rPronouns, "government": l.government, "embedded": l.embedded, "competences": l.competences, "anaphora": l.anaphora, "place": l.place, "topic": l.topic, "asking": l.asking}
 	phrases := map[string]*[][]string{"openers": &l.openers, "what-does": &l.whatDoes}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(text))

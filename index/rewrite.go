@@ -194,8 +194,16 @@ func (ix view) joinSeparable(tokens []string) {
 	if !qlex.interrogative[tokens[0]] || qlex.fillers[tokens[verb]] {
 		return
 	}
+	rPronoun := false
 	for i := verb + 1; i < len(tokens); i++ {
+		// "wie geeft daar advies over": a preposition after "daar", "er",
+		// "hier" or "waar" is the rest of a split pronominal adverb
+		// (daarover; ANS 5.9.3), not a particle of the verb.
+		rPronoun = rPronoun || qlex.rPronouns[tokens[i]]
 		if next := i + 1; next < len(tokens) && !qlex.clauseOpener[tokens[next]] && !qlex.prepositions[tokens[next]] {
+			continue
+		}
+		if rPronoun && qlex.prepositions[tokens[i]] {
 			continue
 		}
 		if joined, ok := ix.dutch.Separable(tokens[i], tokens[verb]); ok {
