@@ -251,6 +251,12 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 				c.terms = append(c.terms, fixed)
 				best = 1
 				known, whole = true, true
+				// The parts of the word meant: "loonbreif" is a
+				// loonbrief, about loon where a page speaks of the
+				// loonadministratie.
+				for _, t := range ix.analyze(fixed)[1:] {
+					c.parts = appendNew(c.parts, string(t.Term))
+				}
 			}
 		}
 		// A compound no document has as a whole ("vertrouwenspersoon",

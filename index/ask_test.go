@@ -240,3 +240,20 @@ func TestAskMessages(t *testing.T) {
 		})
 	}
 }
+
+// A mistyped compound is looked up by the parts of the word meant:
+// "loonbreif" is a loonbrief, about loon.
+func TestCorrectedCompoundHasParts(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	ctx := context.Background()
+	q := v.understand(ctx, "wie helpt met mijn stamboomonderzeok in heibeek")
+	for _, c := range v.concepts(ctx, q) {
+		if c.key == "stamboomonderzeok" {
+			if !slices.Contains(c.terms, "stamboomonderzoek") || !slices.Contains(c.parts, "onderzoek") {
+				t.Errorf("terms %v, parts %v; want stamboomonderzoek and its part onderzoek", c.terms, c.parts)
+			}
+			return
+		}
+	}
+	t.Errorf("no concept for stamboomonderzeok in %+v", q.words)
+}

@@ -355,6 +355,9 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		if used[i] || (ix.isFiller(t) || qlex.prepositions[t] || qlex.anaphora[t]) && !acronyms[t] || len(t) < 2 {
 			continue // "e" of "e-mail", an initial
 		}
+		if knowledge.IsOrdinal(t) && (i+1 == len(tokens) || !used[i+1]) {
+			continue // "mijn eerste loonbrief"; "de eerste schepen" is a title
+		}
 		// The word as written first (its parts are looked up, see
 		// concepts), then its equivalents.
 		w := word{text: t, optional: ix.inflectionOf(qlex.handle, t) || i == verbAt, variants: []string{t}}

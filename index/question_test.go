@@ -42,6 +42,11 @@ func TestUnderstandWordOrder(t *testing.T) {
 			t.Errorf("words %v, want voorzitten joined after er", got)
 		}
 	})
+	t.Run("an ordinal only ranks a role", func(t *testing.T) {
+		if got := words(v.understand(context.Background(), "bij wie moet ik zijn met mijn eerste loonbrief in zandhoven")); slices.Contains(got, "eerste") {
+			t.Errorf("words %v, want no eerste", got)
+		}
+	})
 	t.Run("complement ends at a preposition", func(t *testing.T) {
 		q := v.understand(context.Background(), "welke schepen heeft sport onder zich in heibeek")
 		if !slices.Equal(q.complements, []string{"sport"}) {

@@ -128,6 +128,11 @@ func RoleHead(w string) (modifier, head string, ok bool) {
 // ordinal matches the ordinals that rank schepenen: "eerste", "1ste", "2de".
 var ordinal = regexp.MustCompile(`^(?:\d{1,2}(?:ste|de|e)|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)$`)
 
+// IsOrdinal reports whether w (folded) is an ordinal number: "eerste",
+// "2de". Before a role it ranks it ("eerste schepen"); elsewhere it says
+// nothing of who is meant ("mijn eerste loonbrief").
+func IsOrdinal(w string) bool { return ordinal.MatchString(w) }
+
 // adjectiveEndings are the endings of the Dutch adjectives that stand before
 // a role noun in a title: algemeen, financieel, sociaal, juridisch,
 // administratief, hoofdmaatschappelijk, waarnemend, deskundig, and their
