@@ -223,14 +223,22 @@ func thresholds(m model, ex []Example, maxWrong float64) (suggestAt, answerAt fl
 		if ex[i].NoAnswer {
 			answeredNoAnswer++
 		}
-		if k+1 < len(order) && ps[order[k+1]] == ps[i] {
+		next := 0.0 // the next lower probability
+		if k+1 < len(order) {
+			next = ps[order[k+1]]
+		}
+		if next == ps[i] {
 			continue // a threshold cannot split equal probabilities
 		}
+		// The cut lies halfway to the next example, not on this one: a
+		// model fitted on other towns moves each probability a little,
+		// and an example right on the line would fall either way.
+		cut := (ps[i] + next) / 2
 		if float64(wrong)/float64(right+wrong) <= maxWrong {
-			answerAt = ps[i]
+			answerAt = cut
 		}
 		if s := score2(right, answerable, noAnswer-answeredNoAnswer, noAnswer); s > best {
-			best, suggestAt = s, ps[i]
+			best, suggestAt = s, cut
 		}
 	}
 	return min(suggestAt, answerAt), answerAt

@@ -100,14 +100,16 @@ func TestThresholds(t *testing.T) {
 	}
 	ex = append(ex, example(2, false, false), example(1, false, true), example(0, false, true))
 	suggest, answer := thresholds(m, ex, 0)
-	if got, want := answer, m.prob(ex[2].Features); got != want {
-		t.Errorf("answer-at = %.4f, want %.4f (the lowest with no wrong answer above)", got, want)
+	// Each cut lies halfway between the last example answered and the next.
+	halfway := func(i int) float64 { return (m.prob(ex[i].Features) + m.prob(ex[i+1].Features)) / 2 }
+	if got, want := answer, halfway(2); got != want {
+		t.Errorf("answer-at = %.4f, want %.4f (below the lowest with no wrong answer above)", got, want)
 	}
 	// Answering down to ex[8] gets 8 of the 9 answerable right and leaves
 	// 2 of 3 unanswerable alone: 8/9 + 2/3, better than stopping at ex[2]
 	// (3/9 + 1). Down to ex[9] scores the same, so the higher threshold
 	// wins; further down only loses.
-	if got, want := suggest, m.prob(ex[8].Features); got != want {
+	if got, want := suggest, halfway(8); got != want {
 		t.Errorf("suggest-at = %.4f, want %.4f (the best sum of right answers and right silences)", got, want)
 	}
 	// With nothing answerable, answering anything is wrong.

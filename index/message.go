@@ -165,6 +165,9 @@ func (l *questionLexicon) aboutAsker(text string) map[string]bool {
 	for _, sentence := range clausePunctuation.Split(text, -1) {
 		for _, clause := range coordinator.Split(" "+knowledge.Fold(sentence)+" ", -1) {
 			w := strings.Fields(clause)
+			if len(w) > 1 && w[0] == "i" && w[1] == "m" {
+				w[1] = "am" // "I'm new at …", folded "i m"
+			}
 			for len(w) > 0 && w[0] != "ik" && w[0] != "i" && l.fillers[w[0]] {
 				w = w[1:] // "hallo iedereen, ik ben …"
 			}

@@ -139,6 +139,7 @@ func TestAboutAsker(t *testing.T) {
 		{"works at", "Ik werk op de dienst burgerzaken", []string{"burgerzaken"}, nil},
 		{"sits in the council", "ik zit in de gemeenteraad van Nethegem en hoor klachten", []string{"gemeenteraad"}, []string{"klachten"}},
 		{"English", "I work at the tourist office", []string{"tourist", "office"}, nil},
+		{"English, contracted", "Hi! I'm new at the tourist office. We keep a list", []string{"tourist", "office"}, []string{"list"}},
 		{"another subject", "de burgemeester is nieuw bij ons", nil, []string{"burgemeester"}},
 		{"ik with another verb", "ik wil de burgemeester spreken", nil, []string{"burgemeester"}},
 	}

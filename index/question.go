@@ -101,8 +101,21 @@ func (ix view) understandMessage(ctx context.Context, text string) question {
 		return w
 	}
 	c := ix.understandText(ctx, m.context, nil)
-	if q.org == "" {
+	if q.org == "" && c.org != "" {
+		// The town the context names is the one asked about, and a
+		// service only another town's pages call so is a word there.
 		q.org = c.org
+		roles := q.roles[:0:0]
+		for _, r := range q.roles {
+			if !ix.foreignAlias(q.org, r) {
+				roles = append(roles, r)
+				continue
+			}
+			for _, t := range strings.Fields(r) {
+				q.words = append(q.words, word{text: t, variants: []string{t}})
+			}
+		}
+		q.roles = roles
 	}
 	c.roles = ix.asked(&c, qlex.aboutAsker(m.context))
 	for _, r := range c.roles {
@@ -126,7 +139,6 @@ func (ix view) understandMessage(ctx context.Context, text string) question {
 		q.words = append(q.words, w)
 	}
 	// "… naar Jef Van Looy. Wie is dat?": the person it points back to is
-	// the one asked about.
 	// the one asked about, and the other words only help, as when a
 	// question names someone itself ("welke functie zet ik op de
 	// enveloppe?").

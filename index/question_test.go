@@ -276,6 +276,11 @@ func TestForeignAlias(t *testing.T) {
 	if slices.Contains(q.roles, "loket") {
 		t.Errorf("roles %v, want no loket: that is Aarle's", q.roles)
 	}
+	// Also when the town is named in the message's context.
+	q = v.understand(context.Background(), "Ik werk in Bree. Welk loket regelt standplaatsen?")
+	if q.org != "Bree" || slices.Contains(q.roles, "loket") {
+		t.Errorf("org %q, roles %v; want Bree and no loket", q.org, q.roles)
+	}
 }
 
 // An alias the services of two towns or more give themselves names their

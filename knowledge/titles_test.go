@@ -14,6 +14,9 @@ func TestIsRoleWord(t *testing.T) {
 		"HR-verantwoordelijke":     true,
 		"DPO":                      true, // a one-word title of roles.txt
 		"ombudsvrouw":              true,
+		"hoofdverpleegkundige":     true, // the care professions of an OCMW
+		"vertrouwenspersoon":       true, // Welzijnswet
+		"persoonlijk":              false,
 		"diensthoofden":            false, // plural: names no one
 		"adjunct":                  false,
 		"Schepens":                 false, // a surname, not a schepen
@@ -119,8 +122,9 @@ func TestRoleHead(t *testing.T) {
 		{"jeugdconsulent", "jeugd", "consulent"},
 		{"noodplanningscoördinator", "noodplanning", "coordinator"},
 		{"sportambtenaar", "sport", "ambtenaar"},
-		{"consulent", "", ""}, // a role noun alone
-		{"klachten", "", ""},  // no role noun
+		{"vertrouwenspersoon", "vertrouwen", "persoon"}, // the linking -s- dropped
+		{"consulent", "", ""},                           // a role noun alone
+		{"klachten", "", ""},                            // no role noun
 	} {
 		m, h, ok := RoleHead(tt.w)
 		if m != tt.modifier || h != tt.head || ok != (tt.head != "") {
