@@ -196,6 +196,27 @@ func afterPreposition(tokens []string, i int) bool {
 	return j >= 0 && qlex.prepositions[tokens[j]]
 }
 
+// inLocative reports whether tokens[start] opens the noun of a locative
+// phrase ("in woonzorgcentrum Ter Beke", "op de dienst"): a preposition of
+// [locative], an article between them or not.
+//
+// After a verb of membership the body is what is asked: "wie zit er in het
+// CBS", "wie zetelt in de raad" ask for its members.
+func inLocative(tokens []string, start int) bool {
+	j := start - 1
+	if j >= 0 && (tokens[j] == "de" || tokens[j] == "het" || tokens[j] == "the") {
+		j--
+	}
+	if j < 0 || !qlex.locative[tokens[j]] {
+		return false
+	}
+	k := j - 1
+	for k >= 0 && qlex.fillers[tokens[k]] && !qlex.membership[tokens[k]] {
+		k-- // "wie zit er allemaal in het MAT"
+	}
+	return k < 0 || !qlex.membership[tokens[k]]
+}
+
 // foreignAlias reports whether role is known only as an alias that
 // documents of other organisations than org give themselves, and names a
 // service or a place rather than a person's role: a document's aliases
@@ -292,6 +313,17 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 			// "iemand aan het loket" in Oudenschelde, where only a page
 			// of Nethegem calls its service "loket": a word here.
 			for _, t := range tokens[r.start:r.end] {
+				if !qlex.fillers[t] {
+					roleWords = append(roleWords, word{text: t, variants: []string{t}})
+				}
+			}
+			continue
+		}
+		if v.bodies[r.key] && inLocative(tokens, r.start) {
+			// "een kortverblijf in woonzorgcentrum Ter Beke": where
+			// something is asked, not the body's head; its words are
+			// what the answer must speak of.
+			for _, t := range strings.Fields(r.key) {
 				if !qlex.fillers[t] {
 					roleWords = append(roleWords, word{text: t, variants: []string{t}})
 				}
@@ -421,6 +453,11 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	switch {
 	case isContact:
 		q.shape = knowledge.ShapeContactOf
+		// Asked how to reach someone named, the person is the subject:
+		// "buiten de kantooruren" only says when.
+		for i := range q.words {
+			q.words[i].optional = q.words[i].optional || len(q.names) > 0
+		}
 	case len(q.names) > 0 && (isRoles || len(q.roles) == 0):
 		q.shape = knowledge.ShapeRolesOfPerson
 		// Asked which functions someone has, the person is the subject:

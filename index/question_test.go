@@ -339,3 +339,32 @@ func TestRoleNounAsRole(t *testing.T) {
 		t.Errorf("verkeersdeskundige: %s, want not found", res.Outcome)
 	}
 }
+
+// A body after a preposition of place says where something is asked, not
+// that its head is asked for; after a verb of membership it is what is
+// asked. Asked how to reach someone named, the other words only say when.
+func TestUnderstandPlacesAndPeople(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	for _, tt := range []struct {
+		question string
+		role     bool // the sportdienst is a role asked
+	}{
+		{"wie reserveert de tennisvelden in de sportdienst van heibeek", false},
+		{"wie zit er allemaal in de sportdienst van heibeek", true},
+		{"wie is het hoofd van de sportdienst van heibeek", true},
+	} {
+		q := v.understand(context.Background(), tt.question)
+		if got := slices.Contains(q.roles, "sportdienst"); got != tt.role {
+			t.Errorf("%q: roles %v, want sportdienst among them: %v", tt.question, q.roles, tt.role)
+		}
+	}
+	q := v.understand(context.Background(), "hoe bereik ik nathalie peeters buiten de kantooruren")
+	if q.shape != knowledge.ShapeContactOf || len(q.names) != 1 {
+		t.Fatalf("shape %s, names %v", q.shape, q.names)
+	}
+	for _, w := range q.words {
+		if !w.optional {
+			t.Errorf("word %q is required; only the person is", w.text)
+		}
+	}
+}

@@ -43,6 +43,10 @@ type questionLexicon struct {
 	prepositions map[string]bool
 	// rPronouns split from their preposition: "daar … over".
 	rPronouns map[string]bool
+	// locative are the prepositions of place: a body after one is where
+	// something is asked about, unless a verb of membership comes before;
+	// see inLocative.
+	locative, membership map[string]bool
 	// competences are the headings under which a card lists the domains
 	// of its mandate; see holdsComplements.
 	competences map[string]bool
@@ -89,10 +93,10 @@ func mustQuestionLexicon(text string) *questionLexicon {
 func parseQuestionLexicon(text string) (*questionLexicon, error) {
 	l := &questionLexicon{fillers: map[string]bool{}, contact: map[string]bool{}, roles: map[string]bool{}, handle: map[string]bool{},
 		selfBefore: map[string]bool{}, selfAfter: map[string]bool{}, selfClause: map[string]bool{}, complement: map[string]bool{},
-		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, prepositions: map[string]bool{}, rPronouns: map[string]bool{}, government: map[string]bool{}, embedded: map[string]bool{}, competences: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}, topic: map[string]bool{}, asking: map[string]bool{}}
+		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, prepositions: map[string]bool{}, rPronouns: map[string]bool{}, locative: map[string]bool{}, membership: map[string]bool{}, government: map[string]bool{}, embedded: map[string]bool{}, competences: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}, topic: map[string]bool{}, asking: map[string]bool{}}
 	sets := map[string]map[string]bool{"fillers": l.fillers, "contact": l.contact, "roles": l.roles, "handle": l.handle,
 		"self-before": l.selfBefore, "self-after": l.selfAfter, "self-clause": l.selfClause, "complement": l.complement,
-		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "prepositions": l.prepositions, "r-pronouns": l.rPronouns, "government": l.government, "embedded": l.embedded, "competences": l.competences, "anaphora": l.anaphora, "place": l.place, "topic": l.topic, "asking": l.asking}
+		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "prepositions": l.prepositions, "r-pronouns": l.rPronouns, "locative": l.locative, "membership": l.membership, "government": l.government, "embedded": l.embedded, "competences": l.competences, "anaphora": l.anaphora, "place": l.place, "topic": l.topic, "asking": l.asking}
 	phrases := map[string]*[][]string{"openers": &l.openers, "what-does": &l.whatDoes}
 	section := ""
 	sc := bufio.NewScanner(strings.NewReader(text))
