@@ -560,8 +560,8 @@ func objectOfVerb(tokens []string, start int) bool {
 }
 
 // isFiller reports whether t is a filler word or an inflection of one:
-// "vragen" is the plural of the filler "vraag" ("ik heb een vraag"). The
-// first lemma is the noun or adjective reading (see lexicon.Lemmas).
+// "vragen" is the plural of the filler "vraag" ("ik heb een vraag"), "krijg"
+// a form of the light verb "krijgen".
 func (ix view) isFiller(t string) bool {
 	if qlex.fillers[t] {
 		return true
@@ -569,8 +569,7 @@ func (ix view) isFiller(t string) bool {
 	if ix.dutch == nil {
 		return false
 	}
-	lemmas := ix.dutch.Lemmas(t)
-	return len(lemmas) > 0 && qlex.fillers[lemmas[0]]
+	return slices.ContainsFunc(ix.dutch.Lemmas(t), func(l string) bool { return qlex.fillers[l] })
 }
 
 // unknownPlace returns the town a question ends on ("… van Leuven", "… in

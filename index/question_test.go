@@ -368,3 +368,14 @@ func TestUnderstandPlacesAndPeople(t *testing.T) {
 		}
 	}
 }
+
+// A light verb ("advies geven", "een vraag krijgen") carries no meaning of
+// its own: in every form it is a filler, by its lemma.
+func TestLightVerbsAreFillers(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	for w, want := range map[string]bool{"geeft": true, "geven": true, "gaf": true, "krijg": true, "neemt": true, "advies": false, "stamboom": false} {
+		if got := v.isFiller(w); got != want {
+			t.Errorf("isFiller(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
