@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"strings"
 	"time"
@@ -254,9 +255,13 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 				// The parts of the word meant: "loonbreif" is a
 				// loonbrief, about loon where a page speaks of the
 				// loonadministratie.
+				var parts []string
 				for _, t := range ix.analyze(fixed)[1:] {
 					c.parts = appendNew(c.parts, string(t.Term))
+					parts = append(parts, string(t.Term))
 				}
+				partDF, _ := ix.docFreq(ctx, parts)
+				maps.Copy(df, partDF)
 			}
 		}
 		// A compound no document has as a whole ("vertrouwenspersoon",

@@ -286,6 +286,13 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	if len(orgs) > 0 {
 		q.org = orgs[0].key
 	}
+	for _, o := range orgs {
+		// "bij stad Oudenschelde", "gemeente Ravelinge": the level of
+		// government is part of the town's name.
+		if i := o.start - 1; i >= 0 && qlex.government[tokens[i]] {
+			used[i] = true
+		}
+	}
 	capitalised := capitalisedWords(text)
 	acronyms := acronymWords(text)
 	names, fz2 := find(v.names)

@@ -42,6 +42,12 @@ func TestUnderstandWordOrder(t *testing.T) {
 			t.Errorf("words %v, want voorzitten joined after er", got)
 		}
 	})
+	t.Run("the level of government is part of the town's name", func(t *testing.T) {
+		q := v.understand(context.Background(), "wie onderzoekt een arbeidsongeval bij gemeente heibeek")
+		if got := words(q); slices.Contains(got, "gemeente") || q.org != "Heibeek" {
+			t.Errorf("org %q, words %v; want Heibeek and no gemeente", q.org, got)
+		}
+	})
 	t.Run("an ordinal only ranks a role", func(t *testing.T) {
 		if got := words(v.understand(context.Background(), "bij wie moet ik zijn met mijn eerste loonbrief in zandhoven")); slices.Contains(got, "eerste") {
 			t.Errorf("words %v, want no eerste", got)
