@@ -194,8 +194,8 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		}
 		cs = append(cs, c)
 	}
-	for _, n := range q.names {
-		cs = append(cs, concept{kind: "name", key: n, weight: rank.conceptName, terms: strings.Fields(n)})
+	for i, n := range q.names {
+		cs = append(cs, concept{kind: "name", key: n, weight: rank.conceptName, terms: strings.Fields(n), object: i == 0 && q.nameObject})
 	}
 	var all []string
 	for _, w := range q.words {

@@ -257,3 +257,20 @@ func TestCorrectedCompoundHasParts(t *testing.T) {
 	}
 	t.Errorf("no concept for stamboomonderzeok in %+v", q.words)
 }
+
+// Asked who does something to someone named ("wie vervangt …"), their own
+// card is not the answer: it does not say who replaces them.
+func TestNamedObjectIsNotTheAnswer(t *testing.T) {
+	ix := buildDir(t, "testdata/twee")
+	q := ix.view().understand(context.Background(), "wie vervangt Nathalie Peeters als ze met verlof is")
+	if !q.nameObject {
+		t.Fatalf("names %v: want Nathalie Peeters as the object", q.names)
+	}
+	res := ask(t, ix, "wie vervangt Nathalie Peeters als ze met verlof is")
+	if res.Outcome == knowledge.Answered && res.Answers[0].Source == "zandhoven/schepen-financien.txt" {
+		t.Errorf("answered with her own card")
+	}
+	if res := ask(t, ix, "wat doet Nathalie Peeters"); len(res.Answers) == 0 || res.Answers[0].Source != "zandhoven/schepen-financien.txt" {
+		t.Errorf("wat doet Nathalie Peeters: %+v, want her card", res.Answers)
+	}
+}

@@ -39,6 +39,9 @@ type question struct {
 	// otherName is set when the question names someone by a first name
 	// and a surname the knowledge base has, but for another person.
 	otherName bool
+	// nameObject is set when the person named is who the question's verb
+	// is done to ("wie vervangt Luc Janssens"): not the one asked for.
+	nameObject bool
 }
 
 // word is one content word of a question and the words that mean the same.
@@ -651,6 +654,9 @@ func (ix view) takeNames(ctx context.Context, q *question, names []mention, toke
 					q.otherName = true
 				}
 			}
+		}
+		if len(q.names) == 0 && objectOfVerb(tokens, n.start) {
+			q.nameObject = true
 		}
 		q.names = append(q.names, n.key)
 	}

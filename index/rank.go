@@ -100,7 +100,11 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 			roleMatch = math.Min(roleMatch, m)
 		case "name":
 			if knowledge.Fold(d.Name) == c.key {
-				m, s = 1, true
+				// Their own card, unless the question asks who does
+				// something to them ("wie vervangt Luc Janssens").
+				if !c.object {
+					m, s = 1, true
+				}
 			} else if names(d, line, c.key) {
 				m, s = rank.nameMentioned, true
 			}
