@@ -468,17 +468,19 @@ func b2f(b bool) float64 {
 // not know (Jan Verlinden where only Greet Verlinden is known), a town it
 // does not cover ("burgemeester van Leuven"), or what the role asked is of
 // is in no document ("schepen van landbouw" where no document speaks of
-// landbouw); or it asks for a role that nobody in the organisation holds
-// and the first answer is a person or function that does not hold it
-// either: the burgemeester's card that mentions "samen met de korpschef" is
-// not the korpschef. (A generic page may still name the holder in its
-// text, "de noodplanningscoördinator, Lies Vanhoutte", so it is left to the
-// model.)
+// landbouw); or the first answer is a person or function that does not hold
+// the role asked, when the question asks who holds it or nobody in the
+// organisation does: the burgemeester's card that mentions "samen met de
+// korpschef" is not the korpschef, and the chairman of a woonzorgcentrum's
+// beheerscomité is not its directeur. (A generic page may still name the
+// holder in its text, "de noodplanningscoördinator, Lies Vanhoutte", so it
+// is left to the model; so is a question who handles a task, where the role
+// may be what is handled.)
 func decide(m model, q question, ranked []hit, f features) knowledge.Outcome {
 	if len(ranked) == 0 || q.otherName || q.unknownPlace != "" || f.get("complement-unknown") > 0 {
 		return knowledge.NotFound
 	}
-	if f.get("unheld") > 0 && f.get("role-missing") > 0 && holdsRoles(ranked[0].doc) {
+	if f.get("role-missing") > 0 && holdsRoles(ranked[0].doc) && (f.get("unheld") > 0 || q.shape == knowledge.ShapeWhoIsRole) {
 		return knowledge.NotFound
 	}
 	p := m.prob(f)

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/wieiswie/wieiswie/knowledge"
 )
 
 func TestShippedModel(t *testing.T) {
@@ -182,6 +184,33 @@ func TestRoleNounUnderstoodByWhatItIsAbout(t *testing.T) {
 		}
 		if got := len(ranked) > 0 && f.get("oov") == 0 && f.get("role-missing") == 0; got != tt.understood {
 			t.Errorf("%q: oov %.2f, role missing %.0f; want understood: %v", tt.question, f.get("oov"), f.get("role-missing"), tt.understood)
+		}
+	}
+}
+
+// Asked who holds a role, a person's card or a function description that
+// does not hold it is never the answer, whatever the model says: Johan
+// Delanote chairs the beheerscomité of the woonzorgcentrum, he is not its
+// directeur. Asked who handles something, the role may be what is handled.
+func TestDecidePersonWithoutTheRole(t *testing.T) {
+	sure := model{bias: 10, weights: make([]float64, len(featureNames)), suggestAt: 0.5, answerAt: 0.5}
+	card := &knowledge.Document{Source: "r/johan.txt", Kind: knowledge.KindPerson, Name: "Johan Delanote"}
+	page := &knowledge.Document{Source: "r/organogram.txt", Kind: knowledge.KindGeneric}
+	f := make(features, len(featureNames))
+	f.set("role-asked", 1)
+	f.set("role-missing", 1)
+	for _, tt := range []struct {
+		shape knowledge.Shape
+		top   *knowledge.Document
+		want  knowledge.Outcome
+	}{
+		{knowledge.ShapeWhoIsRole, card, knowledge.NotFound},
+		{knowledge.ShapeWhoIsRole, page, knowledge.Answered}, // a page may name the holder in its text
+		{knowledge.ShapeWhoHandles, card, knowledge.Answered},
+	} {
+		q := question{shape: tt.shape, roles: []string{"directeur"}, org: "Ravelinge"}
+		if got := decide(sure, q, []hit{{doc: tt.top, score: 1}}, f); got != tt.want {
+			t.Errorf("%s, %s: %s, want %s", tt.shape, tt.top.Source, got, tt.want)
 		}
 	}
 }
