@@ -170,6 +170,8 @@ type concept struct {
 	context bool
 	// object words name who the question's verb is done to (see word).
 	object bool
+	// acronym words weigh in full also in context (see word).
+	acronym bool
 	// roleModifier is, for a role noun no document (of the town asked
 	// about) holds ("jeugdambtenaar"), what it is about ("jeugd"): a
 	// document holding a role about the same ("jeugdconsulent") shows it.
@@ -199,7 +201,7 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 	}
 	var all []string
 	for _, w := range q.words {
-		c := concept{kind: "word", key: w.text, optional: w.optional, context: w.context, object: w.object}
+		c := concept{kind: "word", key: w.text, optional: w.optional, context: w.context, object: w.object, acronym: w.acronym}
 		for j, v := range w.variants {
 			toks := ix.analyze(v)
 			for i, t := range toks {
@@ -273,7 +275,7 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		c.weight = rank.wordBase + rank.wordIDF*idf(best, n)/maxIDF
 		c.df, c.n = df, n
 		c.common = isCommon(best, n)
-		if c.optional || c.context {
+		if c.optional || c.context && !c.acronym {
 			c.weight *= rank.wordOptional
 		}
 	}

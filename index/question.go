@@ -53,6 +53,9 @@ type word struct {
 	optional bool
 	// context words come from the sentences around the question.
 	context bool
+	// acronym words are written in capitals ("DPIA"): an abbreviation
+	// names one thing, so in a message's context it weighs as if asked.
+	acronym bool
 	// object words name who the verb is done to ("wie vervangt de
 	// burgemeester"): a document about them is not the answer for that.
 	object bool
@@ -414,7 +417,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		}
 		// The word as written first (its parts are looked up, see
 		// concepts), then its equivalents.
-		w := word{text: t, optional: ix.inflectionOf(qlex.handle, t) || i == verbAt, variants: []string{t}}
+		w := word{text: t, optional: ix.inflectionOf(qlex.handle, t) || i == verbAt, variants: []string{t}, acronym: acronyms[t]}
 		for _, g := range append(translations[t], ix.wordGroup(t)...) {
 			for _, v := range strings.Fields(knowledge.Fold(g)) {
 				if !slices.Contains(w.variants, v) {

@@ -385,3 +385,27 @@ func TestLightVerbsAreFillers(t *testing.T) {
 		}
 	}
 }
+
+// An abbreviation in a message's context names one thing: it weighs as if
+// asked, where another context word weighs half.
+func TestAcronymInContextWeighsInFull(t *testing.T) {
+	v := buildDir(t, "testdata/twee").view()
+	ctx := context.Background()
+	q := v.understand(ctx, "We maken een nieuwe app en daarvoor is een DPIA nodig. Wie helpt ons daarmee in Heibeek?")
+	var dpia, app *concept
+	cs := v.concepts(ctx, q)
+	for i := range cs {
+		switch cs[i].key {
+		case "dpia":
+			dpia = &cs[i]
+		case "app":
+			app = &cs[i]
+		}
+	}
+	if dpia == nil || app == nil {
+		t.Fatalf("concepts %+v: want dpia and app", cs)
+	}
+	if !dpia.context || dpia.weight <= app.weight {
+		t.Errorf("dpia weighs %.2f (context %v), app %.2f: want the abbreviation in full", dpia.weight, dpia.context, app.weight)
+	}
+}
