@@ -66,11 +66,13 @@ func BenchmarkSplit(b *testing.B) {
 func benchVocabulary(b *testing.B) map[string]int {
 	lx := dutch(b)
 	vocab := make(map[string]int, 200000)
-	for i := 0; i < lx.Len() && len(vocab) < 200000; i += 2 {
-		if lx.attrs[i]&attrWord != 0 {
-			vocab[lx.form(i)] = i % 97
+	i := 0
+	lx.each(func(form string, attr uint8) {
+		if i%2 == 0 && attr&attrWord != 0 && len(vocab) < 200000 {
+			vocab[form] = i % 97
 		}
-	}
+		i++
+	})
 	return vocab
 }
 

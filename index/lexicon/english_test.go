@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -71,8 +72,9 @@ func TestEnglishTranslationsAreClean(t *testing.T) {
 	if b.Len() < 10000 {
 		t.Errorf("Len() = %d, want the whole dictionary", b.Len())
 	}
-	for en, nls := range b.nl {
-		for _, nl := range nls {
+	for i := range b.Len() {
+		en, all := b.line(i)
+		for _, nl := range strings.Split(all, "\t") {
 			if len(nl) < 2 || nl[0] == ' ' || nl[len(nl)-1] == ' ' {
 				t.Fatalf("%q → %q", en, nl)
 			}
