@@ -117,17 +117,13 @@ func (ix view) understandMessage(ctx context.Context, text string) question {
 				roles = append(roles, r)
 				continue
 			}
-			for _, t := range strings.Fields(r) {
-				q.words = append(q.words, word{text: t, variants: []string{t}})
-			}
+			q.words = append(q.words, wordsOf(strings.Fields(r), word{})...)
 		}
 		q.roles = roles
 	}
 	c.roles = ix.asked(&c, qlex.aboutAsker(m.context))
 	for _, r := range c.roles {
-		for _, t := range strings.Fields(r) {
-			c.words = append(c.words, word{text: t, variants: []string{t}})
-		}
+		c.words = append(c.words, wordsOf(strings.Fields(r), word{})...)
 	}
 	// "Welke schepen is daarvoor bevoegd?", "wie regelt dat?": a
 	// pronoun that points back makes the context what is asked about.
@@ -180,9 +176,7 @@ func (ix view) asked(q *question, self map[string]bool) []string {
 			roles = append(roles, r)
 			continue
 		}
-		for _, t := range strings.Fields(r) {
-			q.words = append(q.words, word{text: t, variants: []string{t}, optional: true, context: true})
-		}
+		q.words = append(q.words, wordsOf(strings.Fields(r), word{optional: true, context: true})...)
 	}
 	for i := range q.words {
 		if self[q.words[i].text] {
@@ -192,13 +186,34 @@ func (ix view) asked(q *question, self map[string]bool) []string {
 	return roles
 }
 
-// afterPreposition reports whether tokens[i] stands in a prepositional
-// phrase: right after a preposition, or after one and an article.
-func afterPreposition(tokens []string, i int) bool {
+// wordsOf makes a word of each folded word of phrase that is no filler,
+// with the flags of like.
+func wordsOf(phrase []string, like word) []word {
+	var out []word
+	for _, t := range phrase {
+		if !qlex.fillers[t] {
+			w := like
+			w.text, w.variants = t, []string{t}
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// beforeNoun returns the position of the word before the noun phrase that
+// tokens[i] opens, past an article: -1 when there is none.
+func beforeNoun(tokens []string, i int) int {
 	j := i - 1
 	if j >= 0 && (tokens[j] == "de" || tokens[j] == "het" || tokens[j] == "een" || tokens[j] == "the" || tokens[j] == "a") {
 		j--
 	}
+	return j
+}
+
+// afterPreposition reports whether tokens[i] stands in a prepositional
+// phrase: right after a preposition, or after one and an article.
+func afterPreposition(tokens []string, i int) bool {
+	j := beforeNoun(tokens, i)
 	return j >= 0 && qlex.prepositions[tokens[j]]
 }
 
@@ -209,10 +224,7 @@ func afterPreposition(tokens []string, i int) bool {
 // After a verb of membership the body is what is asked: "wie zit er in het
 // CBS", "wie zetelt in de raad" ask for its members.
 func inLocative(tokens []string, start int) bool {
-	j := start - 1
-	if j >= 0 && (tokens[j] == "de" || tokens[j] == "het" || tokens[j] == "the") {
-		j--
-	}
+	j := beforeNoun(tokens, start)
 	if j < 0 || !qlex.locative[tokens[j]] {
 		return false
 	}
@@ -312,11 +324,7 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		if qlex.describesAsker(tokens, r.start, r.end) {
 			// "ik ben raadslid en …", "als schepen …", "raadslid hier":
 			// who is asking, not what is asked; it may still help.
-			for _, t := range tokens[r.start:r.end] {
-				if !qlex.fillers[t] {
-					selfWords = append(selfWords, word{text: t, variants: []string{t}, optional: true, context: true})
-				}
-			}
+			selfWords = append(selfWords, wordsOf(tokens[r.start:r.end], word{optional: true, context: true})...)
 			continue
 		}
 		if t := v.sharedAliases[r.key]; t != "" && ix.foreignAlias(q.org, r.key) {
@@ -325,33 +333,21 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 		if ix.foreignAlias(q.org, r.key) {
 			// "iemand aan het loket" in Oudenschelde, where only a page
 			// of Nethegem calls its service "loket": a word here.
-			for _, t := range tokens[r.start:r.end] {
-				if !qlex.fillers[t] {
-					roleWords = append(roleWords, word{text: t, variants: []string{t}})
-				}
-			}
+			roleWords = append(roleWords, wordsOf(tokens[r.start:r.end], word{})...)
 			continue
 		}
 		if v.bodies[r.key] && inLocative(tokens, r.start) {
 			// "een kortverblijf in woonzorgcentrum Ter Beke": where
 			// something is asked, not the body's head; its words are
 			// what the answer must speak of.
-			for _, t := range strings.Fields(r.key) {
-				if !qlex.fillers[t] {
-					roleWords = append(roleWords, word{text: t, variants: []string{t}})
-				}
-			}
+			roleWords = append(roleWords, wordsOf(strings.Fields(r.key), word{})...)
 			continue
 		}
 		if objectOfVerb(tokens, r.start) && !v.bodies[r.key] {
 			// "wie vervangt de burgemeester": the role is who the
 			// verb is done to, not the one asked for; its words are
 			// what the answer's text must have.
-			for _, t := range tokens[r.start:r.end] {
-				if !qlex.fillers[t] {
-					roleWords = append(roleWords, word{text: t, variants: []string{t}, object: true})
-				}
-			}
+			roleWords = append(roleWords, wordsOf(tokens[r.start:r.end], word{object: true})...)
 			continue
 		}
 		q.roles = append(q.roles, r.key)
@@ -366,11 +362,9 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 	// A role that is another's complement is searched for by its
 	// canonical words ("mat" is the managementteam).
 	for _, r := range ofRoles {
-		for _, w := range strings.Fields(r.key) {
-			if !qlex.fillers[w] {
-				q.complements = append(q.complements, w)
-				roleWords = append(roleWords, word{text: w, variants: []string{w}})
-			}
+		for _, w := range wordsOf(strings.Fields(r.key), word{}) {
+			q.complements = append(q.complements, w.text)
+			roleWords = append(roleWords, w)
 		}
 	}
 	q.fuzzy = fz1 || fz2 || fz3
