@@ -157,9 +157,10 @@ var coordinator = regexp.MustCompile(`\s(en|maar|want|and|but)\s`)
 
 // aboutAsker returns the folded words of the clauses of text in which the
 // asker says who they are or where they work: a clause that opens with
-// "ik" (or "I") and a verb of [self-clause], "ik ben sinds maandag aan de
-// slag bij de technische uitvoeringsdienst". It returns nil when there is
-// none.
+// "ik" (or "I") and a verb of [self-clause], and has a preposition of
+// [self-place] before an article: "ik ben sinds maandag aan de slag bij de
+// technische uitvoeringsdienst", not "ik ben op zoek naar de schepen". It
+// returns nil when there is none.
 func (l *questionLexicon) aboutAsker(text string) map[string]bool {
 	var out map[string]bool
 	for _, sentence := range clausePunctuation.Split(text, -1) {
@@ -171,7 +172,7 @@ func (l *questionLexicon) aboutAsker(text string) map[string]bool {
 			for len(w) > 0 && w[0] != "ik" && w[0] != "i" && l.fillers[w[0]] {
 				w = w[1:] // "hallo iedereen, ik ben …"
 			}
-			if len(w) < 2 || (w[0] != "ik" && w[0] != "i") || !l.selfClause[w[1]] {
+			if len(w) < 2 || (w[0] != "ik" && w[0] != "i") || !l.selfClause[w[1]] || !l.saysWhere(w[2:]) {
 				continue
 			}
 			if out == nil {
@@ -183,4 +184,16 @@ func (l *questionLexicon) aboutAsker(text string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// saysWhere reports whether words have a preposition of [self-place] before
+// an article: "bij het Sociaal Huis", "in de gemeenteraad", "at the tourist
+// office".
+func (l *questionLexicon) saysWhere(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if a := words[i+1]; l.selfPlace[words[i]] && (a == "de" || a == "het" || a == "the") {
+			return true
+		}
+	}
+	return false
 }

@@ -142,6 +142,9 @@ func TestAboutAsker(t *testing.T) {
 		{"English, contracted", "Hi! I'm new at the tourist office. We keep a list", []string{"tourist", "office"}, []string{"list"}},
 		{"another subject", "de burgemeester is nieuw bij ons", nil, []string{"burgemeester"}},
 		{"ik with another verb", "ik wil de burgemeester spreken", nil, []string{"burgemeester"}},
+		{"looking for someone", "Ik ben op zoek naar de schepen van sport", nil, []string{"schepen", "sport"}},
+		{"sitting with a question", "ik zit met een vraag over leefloon", nil, []string{"leefloon"}},
+		{"working on something", "Ik werk aan een dossier over de parking", nil, []string{"parking"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

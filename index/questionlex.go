@@ -26,8 +26,9 @@ type questionLexicon struct {
 	// the asker's own: "ik ben raadslid", "als schepen", "raadslid hier".
 	selfBefore, selfAfter map[string]bool
 	// selfClause are the verbs of a clause in which the asker says who
-	// they are: "ik ben nieuw bij …", "ik werk op …"; see aboutAsker.
-	selfClause map[string]bool
+	// they are, selfPlace the prepositions of where: "ik ben nieuw bij
+	// …", "ik werk op …"; see aboutAsker.
+	selfClause, selfPlace map[string]bool
 	// complement are the prepositions that join a role to what it is the
 	// role of: "schepen van cultuur", "alderman for culture".
 	complement map[string]bool
@@ -92,10 +93,10 @@ func mustQuestionLexicon(text string) *questionLexicon {
 // parseQuestionLexicon reads the [section] format of data/question.txt.
 func parseQuestionLexicon(text string) (*questionLexicon, error) {
 	l := &questionLexicon{fillers: map[string]bool{}, contact: map[string]bool{}, roles: map[string]bool{}, handle: map[string]bool{},
-		selfBefore: map[string]bool{}, selfAfter: map[string]bool{}, selfClause: map[string]bool{}, complement: map[string]bool{},
+		selfBefore: map[string]bool{}, selfAfter: map[string]bool{}, selfClause: map[string]bool{}, selfPlace: map[string]bool{}, complement: map[string]bool{},
 		english: map[string]bool{}, interrogative: map[string]bool{}, clauseOpener: map[string]bool{}, prepositions: map[string]bool{}, rPronouns: map[string]bool{}, locative: map[string]bool{}, membership: map[string]bool{}, government: map[string]bool{}, embedded: map[string]bool{}, competences: map[string]bool{}, anaphora: map[string]bool{}, place: map[string]bool{}, topic: map[string]bool{}, asking: map[string]bool{}}
 	sets := map[string]map[string]bool{"fillers": l.fillers, "contact": l.contact, "roles": l.roles, "handle": l.handle,
-		"self-before": l.selfBefore, "self-after": l.selfAfter, "self-clause": l.selfClause, "complement": l.complement,
+		"self-before": l.selfBefore, "self-after": l.selfAfter, "self-clause": l.selfClause, "self-place": l.selfPlace, "complement": l.complement,
 		"english": l.english, "interrogative": l.interrogative, "clause-opener": l.clauseOpener, "prepositions": l.prepositions, "r-pronouns": l.rPronouns, "locative": l.locative, "membership": l.membership, "government": l.government, "embedded": l.embedded, "competences": l.competences, "anaphora": l.anaphora, "place": l.place, "topic": l.topic, "asking": l.asking}
 	phrases := map[string]*[][]string{"openers": &l.openers, "what-does": &l.whatDoes}
 	section := ""
