@@ -309,7 +309,7 @@ func (ix view) features(q question, cs []concept, ranked []hit, seen []bool) fea
 	// cultuurbeleidscoördinator, "privacyverantwoordelijke" where a line
 	// reads "Privacy: Sofie Vanmechelen, DPO"; see holdsRoleAbout).
 	understood := func(c concept) bool {
-		return c.roleModifier != "" && len(ranked) > 0 && holdsRoleAbout(ranked[0].doc, 0, c.roleModifier)
+		return c.roleModifier != "" && len(ranked) > 0 && holdsRoleAbout(ranked[0].doc, 0, c)
 	}
 	required, oov := 0, 0
 	known, unmatched := 0.0, 0.0

@@ -173,9 +173,10 @@ func TestRoleNounUnderstoodByWhatItIsAbout(t *testing.T) {
 		question   string
 		understood bool
 	}{
-		{"wie is de sportconsulent van heibeek", true},    // the sportfunctionaris
-		{"wie is de stamboomconsulent van heibeek", true}, // "Archief en stamboomonderzoek: archivaris Jan Peeters"
-		{"wie is de zwemconsulent van heibeek", false},    // nobody for swimming
+		{"wie is de sportconsulent van heibeek", true},         // the sportfunctionaris
+		{"wie is de stamboomconsulent van heibeek", true},      // "Archief en stamboomonderzoek: archivaris Jan Peeters"
+		{"wie is de zwemconsulent van heibeek", false},         // nobody for swimming
+		{"wie is de beleidsmedewerker sport in heibeek", true}, // the sportfunctionaris: about the question's other word
 	} {
 		q := v.understand(ctx, tt.question)
 		_, ranked, f, err := v.candidates(ctx, q)

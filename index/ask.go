@@ -176,6 +176,10 @@ type concept struct {
 	// about) holds ("jeugdambtenaar"), what it is about ("jeugd"): a
 	// document holding a role about the same ("jeugdconsulent") shows it.
 	roleModifier string
+	// alsoAbout are, for such a role, the question's other content words:
+	// a role whose title is about one of them shows it too ("beleidsmedewerker
+	// sport" where the town has a sportfunctionaris).
+	alsoAbout []string
 	// oov words are in no document, also after spelling correction: they
 	// say nothing about which document answers, so they do not count in
 	// coverage; how many there are is a feature of the question.
@@ -277,6 +281,17 @@ func (ix view) concepts(ctx context.Context, q question) []concept {
 		c.common = isCommon(best, n)
 		if c.optional || c.context && !c.acronym {
 			c.weight *= rank.wordOptional
+		}
+	}
+	var others []string
+	for _, c := range cs {
+		if c.kind == "word" && !c.optional && !c.context && !c.oov {
+			others = append(others, c.key)
+		}
+	}
+	for i := range cs {
+		if cs[i].kind == "role" && cs[i].roleModifier != "" {
+			cs[i].alsoAbout = others
 		}
 	}
 	return cs

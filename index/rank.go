@@ -94,7 +94,7 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 					m, s = rank.rolePassage, true
 				}
 			}
-			if c.roleModifier != "" && m < rank.roleWithin && holdsRoleAbout(d, line, c.roleModifier) {
+			if c.roleModifier != "" && m < rank.roleWithin && holdsRoleAbout(d, line, c) {
 				m, s = rank.roleWithin, true
 			}
 			roleMatch = math.Min(roleMatch, m)
@@ -113,7 +113,7 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 			// In a title, an object is who the document is, not what
 			// it does: the burgemeester does not replace himself.
 			s = m > 0 && matchWord(c, strong) > 0 && !c.object
-			if c.roleModifier != "" && m < rank.roleWithin && holdsRoleAbout(d, line, c.roleModifier) {
+			if c.roleModifier != "" && m < rank.roleWithin && holdsRoleAbout(d, line, c) {
 				m, s = rank.roleWithin, true
 			}
 		}
@@ -155,17 +155,21 @@ func (ix view) scoreTerms(q question, cs []concept, d *knowledge.Document, terms
 }
 
 // holdsRoleAbout reports whether d holds, or names on the passage at line
-// (when line > 0) someone holding, a role whose title is about modifier: a
-// "jeugdconsulent" is what a question's "jeugdambtenaar" asks for.
-func holdsRoleAbout(d *knowledge.Document, line int, modifier string) bool {
+// (when line > 0) someone holding, a role whose title is about c's
+// modifier: a "jeugdconsulent" is what a question's "jeugdambtenaar" asks
+// for. The title may also be about one of the question's other words: the
+// sportfunctionaris is the "beleidsmedewerker sport".
+func holdsRoleAbout(d *knowledge.Document, line int, c concept) bool {
 	about := func(title string) bool {
 		for _, w := range strings.Fields(knowledge.Fold(title)) {
-			if m, _, ok := knowledge.RoleHead(w); ok && aboutSame(m, modifier) {
+			m, _, ok := knowledge.RoleHead(w)
+			if ok && (aboutSame(m, c.roleModifier) || slices.ContainsFunc(c.alsoAbout, func(a string) bool { return aboutSame(m, a) })) {
 				return true
 			}
 		}
 		return false
 	}
+	modifier := c.roleModifier
 	if line == 0 {
 		for _, t := range roleTitles(d) {
 			if about(t) {
