@@ -198,7 +198,7 @@ func (ix view) joinSeparable(tokens []string) {
 	for i := verb + 1; i < len(tokens); i++ {
 		// "wie geeft daar advies over": a preposition after "daar", "er",
 		// "hier" or "waar" is the rest of a split pronominal adverb
-		// (daarover; ANS 5.9.3), not a particle of the verb.
+		// (daarover; ANS: voornaamwoordelijke bijwoorden), not a particle of the verb.
 		rPronoun = rPronoun || qlex.rPronouns[tokens[i]]
 		if next := i + 1; next < len(tokens) && !qlex.clauseOpener[tokens[next]] && !qlex.prepositions[tokens[next]] {
 			continue
