@@ -128,6 +128,28 @@ func (h *Handler) finish(ctx context.Context, key string, log zerolog.Logger) {
 	}
 }
 
+// every runs f every interval (and at once when now is set) in tracked
+// background work, until ctx is done or the handler closes.
+func (h *Handler) every(ctx context.Context, log zerolog.Logger, interval time.Duration, now bool, f func()) {
+	h.goTracked(ctx, log, true, func(context.Context) {
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		if now {
+			f()
+		}
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-h.stopping:
+				return
+			case <-t.C:
+			}
+			f()
+		}
+	})
+}
+
 // goTracked runs fn in a goroutine that Close waits for, with a context
 // that is not cancelled with ctx. checkClosed refuses new work after
 // Close; work started by tracked work (a store write after an answer)

@@ -21,20 +21,7 @@ const (
 // runDigest looks every interval (and at once) whether the digest is due.
 func (h *Handler) runDigest(ctx context.Context, every time.Duration, log zerolog.Logger) {
 	log = log.With().Str("kind", "digest").Logger()
-	h.goTracked(ctx, log, true, func(context.Context) {
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			h.digestIfDue(ctx, log)
-			select {
-			case <-ctx.Done():
-				return
-			case <-h.stopping:
-				return
-			case <-t.C:
-			}
-		}
-	})
+	h.every(ctx, log, every, true, func() { h.digestIfDue(ctx, log) })
 }
 
 // digestIfDue posts this week's digest when it is time and no instance

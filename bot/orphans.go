@@ -46,20 +46,7 @@ func (q question) payload(key, eventID string) string {
 // runOrphans sweeps for orphaned questions every half lease until ctx is
 // done or the handler closes.
 func (h *Handler) runOrphans(ctx context.Context, log zerolog.Logger) {
-	h.goTracked(ctx, log, true, func(context.Context) {
-		t := time.NewTicker(h.lease / 2)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-h.stopping:
-				return
-			case <-t.C:
-			}
-			h.adoptOrphans(ctx, log)
-		}
-	})
+	h.every(ctx, log, h.lease/2, false, func() { h.adoptOrphans(ctx, log) })
 }
 
 // adoptOrphans answers the questions whose instance claimed them and did
