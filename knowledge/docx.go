@@ -124,9 +124,8 @@ func readDOCXBody(r io.Reader, list *blockList, styles map[string]docxStyle) err
 	}
 	var paras []*para // open paragraphs: a text box opens one inside another
 	var tables int    // open tables
-	var cell strings.Builder
-	var cells []string
-	var headerRow, headerCells bool // w:tblHeader; every cell styled as a table heading
+	var row tableRow
+	headerRow := false // w:tblHeader
 	inText := false
 
 	var err error
@@ -135,11 +134,7 @@ func readDOCXBody(r io.Reader, list *blockList, styles map[string]docxStyle) err
 		paras = paras[:len(paras)-1]
 		text := p.text.String()
 		if tables > 0 {
-			if cell.Len() > 0 {
-				cell.WriteString("\n")
-			}
-			cell.WriteString(text)
-			headerCells = headerCells && (cleanText(text) == "" || headingStyle(styles[p.style].name) || headingStyle(p.style))
+			row.addParagraph(text, headingStyle(styles[p.style].name) || headingStyle(p.style))
 			return
 		}
 		level, isList := docxLevel(styles, p.style)
@@ -196,7 +191,8 @@ func readDOCXBody(r io.Reader, list *blockList, styles map[string]docxStyle) err
 				tables++
 			case "tr":
 				if tables == 1 {
-					cells, headerRow, headerCells = nil, false, true
+					row.start()
+					headerRow = false
 				}
 			case "tblHeader":
 				if tables == 1 && attrVal(t, "val") != "false" && attrVal(t, "val") != "0" {
@@ -204,7 +200,7 @@ func readDOCXBody(r io.Reader, list *blockList, styles map[string]docxStyle) err
 				}
 			case "tc":
 				if tables == 1 {
-					cell.Reset()
+					row.startCell()
 				}
 			}
 		case xml.CharData:
@@ -221,11 +217,11 @@ func readDOCXBody(r io.Reader, list *blockList, styles map[string]docxStyle) err
 				}
 			case "tc":
 				if tables == 1 {
-					cells = append(cells, cleanText(cell.String()))
+					row.endCell()
 				}
 			case "tr":
 				if tables == 1 && err == nil {
-					err = list.add(block{kind: blockRow, cells: cells, header: headerRow || headerCells && len(cells) > 0})
+					err = list.add(row.block(headerRow))
 				}
 			case "tbl":
 				tables = max(0, tables-1)

@@ -46,9 +46,7 @@ func readODTContent(r io.Reader, list *blockList) error {
 	var paras []*para              // open paragraphs: a note's body opens one inside another
 	items := 0                     // open list items
 	tables, headerRows := 0, 0     // open tables; open header-row groups
-	var cell strings.Builder
-	var cells []string
-	headerCells := false
+	var row tableRow
 	var style string
 
 	var err error
@@ -57,11 +55,7 @@ func readODTContent(r io.Reader, list *blockList) error {
 		paras = paras[:len(paras)-1]
 		text := p.text.String()
 		if tables > 0 {
-			if cell.Len() > 0 {
-				cell.WriteString("\n")
-			}
-			cell.WriteString(text)
-			headerCells = headerCells && (cleanText(text) == "" || headingStyle(p.style) || headingStyle(parents[p.style]))
+			row.addParagraph(text, headingStyle(p.style) || headingStyle(parents[p.style]))
 			return
 		}
 		b := block{kind: p.kind, text: text}
@@ -115,11 +109,11 @@ func readODTContent(r io.Reader, list *blockList) error {
 				headerRows++
 			case "table:table-row":
 				if tables == 1 {
-					cells, headerCells = nil, true
+					row.start()
 				}
 			case "table:table-cell", "table:covered-table-cell":
 				if tables == 1 {
-					cell.Reset()
+					row.startCell()
 				}
 			}
 		case xml.CharData:
@@ -136,11 +130,11 @@ func readODTContent(r io.Reader, list *blockList) error {
 				items = max(0, items-1)
 			case "table:table-cell", "table:covered-table-cell":
 				if tables == 1 {
-					cells = append(cells, cleanText(cell.String()))
+					row.endCell()
 				}
 			case "table:table-row":
 				if tables == 1 && err == nil {
-					err = list.add(block{kind: blockRow, cells: cells, header: headerRows > 0 || headerCells && len(cells) > 0})
+					err = list.add(row.block(headerRows > 0))
 				}
 			case "table:table-header-rows":
 				headerRows = max(0, headerRows-1)
