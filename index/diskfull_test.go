@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 
@@ -122,25 +121,7 @@ func testUpdateFails(t *testing.T, dir string, fault func() (undo func()), cause
 
 	// Questions asked throughout: the answer is the old one or, once the
 	// update applied, any, but never an error or a panic.
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for range 3 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				if _, err := ix.Ask(context.Background(), q, 1); err != nil {
-					t.Errorf("while updating: %v", err)
-					return
-				}
-			}
-		}()
-	}
+	stop := askWhile(t, ix, 3, q, func(_ knowledge.Result, err error) error { return err })
 
 	undo := fault()
 	_, err = ix.Update(context.Background(), all)
@@ -163,6 +144,5 @@ func testUpdateFails(t *testing.T, dir string, fault func() (undo func()), cause
 	if ix.Len() != len(all) {
 		t.Errorf("after the retried update: %d documents, want %d", ix.Len(), len(all))
 	}
-	close(stop)
-	wg.Wait()
+	stop()
 }

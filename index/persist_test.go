@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -122,26 +123,12 @@ func TestUpdateWhileAsking(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	var wg sync.WaitGroup
-	stop := make(chan struct{})
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				res, err := ix.Ask(context.Background(), "wie is de algemeen directeur van zandhoven", 1)
-				if err != nil || len(res.Answers) == 0 || res.Answers[0].Name != "Pieter Claes" {
-					t.Errorf("during update: %v %+v", err, res.Answers)
-					return
-				}
-			}
-		}()
-	}
+	stop := askWhile(t, ix, 4, "wie is de algemeen directeur van zandhoven", func(res knowledge.Result, err error) error {
+		if err == nil && (len(res.Answers) == 0 || res.Answers[0].Name != "Pieter Claes") {
+			err = fmt.Errorf("answers %+v, want Pieter Claes", res.Answers)
+		}
+		return err
+	})
 	for i := range 20 {
 		next := loadTwee(t)
 		if i%2 == 0 {
@@ -151,8 +138,7 @@ func TestUpdateWhileAsking(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	close(stop)
-	wg.Wait()
+	stop()
 	if ix.Len() != len(docs) {
 		t.Errorf("after updates: %d documents, want %d", ix.Len(), len(docs))
 	}
@@ -238,4 +224,28 @@ func TestUpdateTakesOverWhatDidNotChange(t *testing.T) {
 		t.Errorf("added function not answerable: %q", got)
 	}
 	checkHashes("function added")
+}
+
+// askWhile asks q from n goroutines until stop is called; check turns an
+// answer into an error, which fails the test and ends that asker.
+func askWhile(t *testing.T, ix *Index, n int, q string, check func(knowledge.Result, error) error) (stop func()) {
+	t.Helper()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if err := check(ix.Ask(context.Background(), q, 1)); err != nil {
+					t.Errorf("asking %q while updating: %v", q, err)
+					return
+				}
+			}
+		})
+	}
+	return func() { close(done); wg.Wait() }
 }
