@@ -327,14 +327,15 @@ func (ix view) understandText(ctx context.Context, text string, like *question) 
 			selfWords = append(selfWords, wordsOf(tokens[r.start:r.end], word{optional: true, context: true})...)
 			continue
 		}
-		if t := v.sharedAliases[r.key]; t != "" && ix.foreignAlias(q.org, r.key) {
-			r.key = t // "de dienst bevolking": burgerzaken, as the services of other towns call it
-		}
 		if ix.foreignAlias(q.org, r.key) {
-			// "iemand aan het loket" in Oudenschelde, where only a page
-			// of Nethegem calls its service "loket": a word here.
-			roleWords = append(roleWords, wordsOf(tokens[r.start:r.end], word{})...)
-			continue
+			if t := v.sharedAliases[r.key]; t != "" {
+				r.key = t // "de dienst bevolking": burgerzaken, as the services of other towns call it
+			} else {
+				// "iemand aan het loket" in Oudenschelde, where only a
+				// page of Nethegem calls its service "loket": a word here.
+				roleWords = append(roleWords, wordsOf(tokens[r.start:r.end], word{})...)
+				continue
+			}
 		}
 		if v.bodies[r.key] && inLocative(tokens, r.start) {
 			// "een kortverblijf in woonzorgcentrum Ter Beke": where

@@ -96,11 +96,7 @@ func (ix view) translate(ctx context.Context, tokens []string, keep []bool) map[
 		}
 		if nl != "" {
 			tokens[i] = nl
-			for _, o := range translations {
-				if o != nl && !strings.Contains(o, " ") && ix.knownWord(ctx, o) {
-					others[nl] = append(others[nl], o)
-				}
-			}
+			others[nl] = ix.knownOthers(ctx, translations, nl)
 		}
 	}
 	return others
@@ -172,6 +168,26 @@ func (ix view) bestDutch(ctx context.Context, translations []string) string {
 		}
 	}
 	return best
+}
+
+// knownOthers returns the single words of translations but best that some
+// document has (by their stems), looked up at once.
+func (ix view) knownOthers(ctx context.Context, translations []string, best string) []string {
+	var words, stems []string
+	for _, w := range translations {
+		if w != best && !strings.Contains(w, " ") {
+			words = append(words, w)
+			stems = append(stems, ix.stem(w))
+		}
+	}
+	df, _ := ix.docFreq(ctx, stems)
+	var out []string
+	for i, w := range words {
+		if df[stems[i]] > 0 {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // knownWord reports whether some document has word (by its stem).
