@@ -136,22 +136,23 @@ func (w *htmlWalker) walk(n *html.Node, depth int) {
 		w.err = w.list.add(block{kind: blockRow, cells: cells, header: header || (allTh && len(cells) > 0)})
 		return
 	case atom.Li, atom.Dt, atom.Dd:
-		w.flush()
-		w.kinds = append(w.kinds, blockItem)
-		w.children(n, depth)
-		w.flush()
-		w.kinds = w.kinds[:len(w.kinds)-1]
+		w.block(n, depth, blockItem)
 		return
 	}
 	if isBlockElement(n.DataAtom) {
-		w.flush()
-		w.kinds = append(w.kinds, blockParagraph)
-		w.children(n, depth)
-		w.flush()
-		w.kinds = w.kinds[:len(w.kinds)-1]
+		w.block(n, depth, blockParagraph)
 		return
 	}
 	w.children(n, depth) // inline: a, b, span …
+}
+
+// block walks n as a block of kind: its text is a block of its own.
+func (w *htmlWalker) block(n *html.Node, depth int, kind blockKind) {
+	w.flush()
+	w.kinds = append(w.kinds, kind)
+	w.children(n, depth)
+	w.flush()
+	w.kinds = w.kinds[:len(w.kinds)-1]
 }
 
 func (w *htmlWalker) children(n *html.Node, depth int) {
